@@ -1,0 +1,180 @@
+/**
+ * The esp-sim commands, with their output going to injected streams so tests can run them in-process.
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PHASE_TITLES, PHASES } from '../../shared/esp';
+import { decodeScenarioBytes } from '../scenario/decode';
+import { importGraphExports } from '../scenario/graphImport';
+import { loadScenarioFile } from '../scenario/load';
+import { formatProblem } from '../scenario/validate';
+import type { Response } from '../session/respond';
+import { RESPONSES, runHeadless } from '../session/respond';
+import { runReport } from '../session/runReport';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = `usage:
+  esp-sim validate <file>
+  esp-sim run <file> [--json] [--respond tryAgain|continueAnyway|resetDevice]...
+  esp-sim import <graph-json-file-or-folder>... --out <scenario.json>
+`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'run':
+        return await runCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`esp-sim: unknown command "${command}"\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`esp-sim ${command}: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
+
+/** parseArgs, with its complaints turned into usage errors (exit 2). */
+function parse<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse(() => parseArgs({ args, options: {}, allowPositionals: true }));
+  const file = onlyFile(positionals);
+  const loaded = await loadScenarioFile(file);
+  if (loaded.kind === 'unreadable') {
+    io.err(`${loaded.message}\n`);
+    return 2;
+  }
+  if (loaded.kind === 'invalid') {
+    for (const problem of loaded.problems) io.out(`${formatProblem(problem)}\n`);
+    return 1;
+  }
+  for (const warning of loaded.warnings) io.err(`warning: ${warning}\n`);
+  io.out('valid\n');
+  return 0;
+}
+
+async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parse(() =>
+    parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, respond: { type: 'string', multiple: true } },
+      allowPositionals: true,
+    }),
+  );
+  const file = onlyFile(positionals);
+  const responses = values.respond ?? [];
+  for (const r of responses) {
+    if (!RESPONSES.includes(r as Response)) throw new UsageError(`--respond takes ${RESPONSES.join(', ')}, not "${r}"`);
+  }
+  const loaded = await loadScenarioFile(file);
+  if (loaded.kind !== 'valid') {
+    if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
+    else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
+    return 1;
+  }
+  const result = runHeadless(loaded.scenario, responses as Response[]);
+  if (!result.ok) io.err(`esp-sim run: ${result.error}\n`);
+  const report = runReport(loaded.scenario, result.run);
+  if (values.json) {
+    io.out(JSON.stringify(report, null, 2) + '\n');
+    return 0;
+  }
+  io.out(`${report.scenario}\n`);
+  if (report.profile) io.out(`profile: ${report.profile.displayName} (targeted by ${report.profile.targetedBy})\n`);
+  for (const id of PHASES) {
+    const phase = report.phases[id];
+    io.out(`${PHASE_TITLES[id]}: ${phase.status}\n`);
+    for (const item of phase.items) io.out(`  ${item.text}\n`);
+  }
+  if (report.errorScreen)
+    io.out(`error screen: ${report.errorScreen.message} [${report.errorScreen.actions.join(', ')}]\n`);
+  if (report.deferredApps.length > 0) io.out(`installed after the ESP: ${report.deferredApps.join(', ')}\n`);
+  io.out(`outcome: ${report.outcome} after ${formatDuration(report.elapsedSeconds)} (simulated)\n`);
+  return 0;
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parse(() =>
+    parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true }),
+  );
+  if (positionals.length === 0) throw new UsageError('name at least one Graph export file or folder');
+  if (!values.out) throw new UsageError('--out <scenario.json> is required');
+  const files: { name: string; text: string }[] = [];
+  for (const path of positionals) {
+    for (const file of await jsonFilesUnder(path)) {
+      const bytes = await readFile(file);
+      files.push({ name: file, text: decodeScenarioBytes(bytes) });
+    }
+  }
+  const result = importGraphExports(files);
+  for (const line of result.unmapped) io.err(`not mapped: ${line}\n`);
+  if (result.mapped.length === 0) {
+    io.err('esp-sim import: nothing usable was found\n');
+    return 1;
+  }
+  try {
+    await writeFile(values.out, JSON.stringify(result.scenario, null, 2) + '\n', { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      `esp-sim import: cannot write ${values.out}: ${code === 'EEXIST' ? 'the file already exists (it is never overwritten)' : (error as Error).message}\n`,
+    );
+    return 1;
+  }
+  for (const line of result.mapped) io.out(`mapped: ${line}\n`);
+  io.out(`${values.out}\n`);
+  return 0;
+}
+
+async function jsonFilesUnder(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new UsageError(`${path} does not exist`);
+  if (info.isFile()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) files.push(...(await jsonFilesUnder(full)));
+    else if (entry.name.toLowerCase().endsWith('.json')) files.push(full);
+  }
+  return files;
+}
+
+function onlyFile(positionals: string[]): string {
+  if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
+  return positionals[0]!;
+}
+
+function formatDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m} min ${s} s`;
+}

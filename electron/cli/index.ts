@@ -1,0 +1,13 @@
+/**
+ * `esp-sim`: the headless command line of scenario-and-cli.md §2.
+ *   validate <file>                         0 valid, 1 invalid, 2 unreadable
+ *   run <file> [--json] [--respond <a>]...  0 ran, 1 invalid scenario
+ *   import <file-or-folder>... --out <f>    0 written, 1 nothing usable
+ */
+import { runCli } from './commands';
+
+const code = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});
+process.exitCode = code;

@@ -1,0 +1,75 @@
+/**
+ * The engine's agenda: callbacks due at simulated seconds, in time order, ties in the order they
+ * were scheduled (so a run never depends on heap internals). Callbacks belong to a lane so that
+ * an error or a user action can cancel everything one part of the ESP had planned.
+ */
+export interface Scheduled {
+  t: number;
+  seq: number;
+  lane: string;
+  run: () => void;
+}
+
+export class EventQueue {
+  private heap: Scheduled[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(t: number, lane: string, run: () => void): void {
+    this.heap.push({ t, seq: this.seq++, lane, run });
+    this.up(this.heap.length - 1);
+  }
+
+  peekTime(): number | undefined {
+    return this.heap[0]?.t;
+  }
+
+  pop(): Scheduled | undefined {
+    const top = this.heap[0];
+    const last = this.heap.pop();
+    if (top && last && this.heap.length > 0) {
+      this.heap[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+
+  /** Drops every callback of the lanes for which `match` is true. */
+  cancel(match: (lane: string) => boolean): void {
+    const kept = this.heap.filter((s) => !match(s.lane));
+    if (kept.length === this.heap.length) return;
+    this.heap = [];
+    for (const s of kept.sort(before)) this.heap.push(s);
+  }
+
+  private up(i: number): void {
+    const h = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (before(h[i]!, h[parent]!) >= 0) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[l]!, h[m]!) < 0) m = l;
+      if (r < h.length && before(h[r]!, h[m]!) < 0) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}
+
+function before(a: Scheduled, b: Scheduled): number {
+  return a.t - b.t || a.seq - b.seq;
+}

@@ -1,0 +1,779 @@
+/**
+ * The tracking engine: a pure function of (scenario, user actions so far) that returns the whole
+ * run — every screen state with its simulated time, and the timeline. No clock, no I/O: the
+ * Session decides how fast simulated time passes; tests and the CLI read the result directly.
+ *
+ * A user action is stamped with the simulated second it happened at. Replaying the same scenario
+ * with one more action yields the same run up to that second (the random source is consumed in the
+ * same order), then the consequences of the action.
+ */
+import type { ErrorAction, ItemId, Outcome, PhaseId, Status } from '../../shared/esp';
+import { DEFAULT_ERROR_MESSAGE, PHASES, PHASE_TITLES } from '../../shared/esp';
+import type { UserAction } from '../../shared/contract';
+import type { DeferredAppView, ErrorScreenView, PhaseView, ScreenView, Snapshot } from '../../shared/snapshot';
+import type { ReturnCodeResult, TimelineEvent } from '../../shared/timeline';
+import type { App, EspProfile, Scenario, User } from '../scenario/model';
+import { errorActionsFor } from './errorActions';
+import { EventQueue } from './eventQueue';
+import type { Rng } from './rng';
+import { createRng } from './rng';
+import type { ItemProgress } from './rowText';
+import { itemRowText, phaseStatusText } from './rowText';
+import type { Audience, SetupPhase } from './tracking';
+import {
+  deferredAppsFor,
+  trackedAppsFor,
+  trackedCertificatesFor,
+  trackedNetworkProfilesFor,
+  trackedPoliciesFor,
+} from './tracking';
+import { resolveProfile } from './targeting';
+
+export interface TimedAction {
+  t: number;
+  action: UserAction;
+}
+
+/** The part of a Snapshot the engine decides. */
+export type EngineView = Pick<
+  Snapshot,
+  | 'screen'
+  | 'phases'
+  | 'errorScreen'
+  | 'continueAnywayWhileRunning'
+  | 'outcome'
+  | 'profile'
+  | 'deferredApps'
+  | 'announcement'
+>;
+
+export interface Step {
+  t: number;
+  view: EngineView;
+}
+
+export interface Run {
+  /** Screen states in time order; the first is at t = 0. */
+  steps: Step[];
+  timeline: TimelineEvent[];
+  /** When the last thing happened. */
+  endT: number;
+  /** The run stopped at an error screen and waits for the user. */
+  waitingForUser: boolean;
+  /** When the ESP itself ended (desktop, reset or sign-in screen); null while it waits or runs. */
+  espEndedAt: number | null;
+  espShown: { device: boolean; user: boolean };
+  deferredAppIds: string[];
+  /** The items' tracked app ids per phase, in install order. */
+  tracked: Partial<Record<PhaseId, string[]>>;
+}
+
+/** §1.11 and §7.3. */
+const HYBRID_EXTRA_MINUTES = 40;
+/** §1.11: the ESP provider's own timeout. */
+const ESP_PROVIDER_TIMEOUT_SECONDS = 15 * 60;
+/** §5.3: Retry = three attempts, five minutes apart. */
+const RETRY_ATTEMPTS = 3;
+const RETRY_DELAY_SECONDS = 5 * 60;
+const ERROR_TIMEOUT = 0x800705b4;
+/** §1.7: the ESP waits a moment on Complete before it exits. */
+const EXIT_DELAY_SECONDS = 5;
+/** Simulated download speed when a scenario gives no install time. */
+const DOWNLOAD_MB_PER_SECOND = 12;
+
+interface PhaseState {
+  id: PhaseId;
+  status: Status;
+  items: ItemProgress[];
+}
+
+const SETUP_ITEMS: ItemId[] = ['securityPolicies', 'certificates', 'networkConnections', 'apps'];
+
+class Simulation {
+  private readonly queue = new EventQueue();
+  private readonly rng: Rng;
+  private now = 0;
+  private readonly timeline: TimelineEvent[] = [];
+  private readonly steps: Step[] = [];
+  private dirty = true;
+
+  private readonly phases: Record<PhaseId, PhaseState>;
+  private screen: ScreenView = { kind: 'esp', part: 'device' };
+  private errorScreen: ErrorScreenView | null = null;
+  private failedPhase: PhaseId | null = null;
+  private continueAnywayWhileRunning = false;
+  private outcome: Outcome | null = null;
+  private announcement = '';
+  private espEndedAt: number | null = null;
+  private readonly deferred = new Map<string, DeferredAppView>();
+  private readonly tracked: Partial<Record<PhaseId, string[]>> = {};
+  private readonly espShown = { device: false, user: false };
+
+  private readonly user: User | null;
+  private profile!: EspProfile;
+  private profileView: EngineView['profile'] = null;
+  /** Install attempts per app, across Try again. */
+  private readonly attempts = new Map<string, number>();
+  private readonly installed = new Set<string>();
+  private readonly appliedResources = new Set<string>();
+  private rebootPending = false;
+
+  constructor(private readonly scenario: Scenario) {
+    this.rng = createRng(scenario.seed);
+    this.user =
+      scenario.deployment.mode === 'userDriven' || scenario.deployment.mode === 'entraJoinOobe'
+        ? (scenario.users[0] ?? null)
+        : null;
+    this.phases = {
+      devicePreparation: newPhase('devicePreparation', ['tpm', 'join', 'mdm', 'espProvider']),
+      deviceSetup: newPhase('deviceSetup', SETUP_ITEMS),
+      accountSetup: newPhase('accountSetup', ['join', ...SETUP_ITEMS]),
+    };
+  }
+
+  run(actions: readonly TimedAction[]): Run {
+    this.start();
+    const pending = [...actions].sort((a, b) => a.t - b.t);
+    for (;;) {
+      const nextT = this.queue.peekTime();
+      const action = pending[0];
+      // A user acts on what the screen shows at t, so events due at t come first.
+      if (action && (nextT === undefined || action.t < nextT)) {
+        pending.shift();
+        this.now = Math.max(this.now, action.t);
+        this.apply(action.action);
+        this.flush();
+        continue;
+      }
+      if (nextT === undefined) break;
+      this.now = nextT;
+      while (this.queue.peekTime() === nextT) this.queue.pop()!.run();
+      this.flush();
+    }
+    return {
+      steps: this.steps,
+      timeline: this.timeline,
+      endT: this.now,
+      waitingForUser: this.errorScreen !== null,
+      espEndedAt: this.espEndedAt,
+      espShown: { ...this.espShown },
+      deferredAppIds: [...this.deferred.keys()],
+      tracked: this.tracked,
+    };
+  }
+
+  // ---- recording -------------------------------------------------------------------------------
+
+  private record(event: DistributiveOmit<TimelineEvent, 't'>): void {
+    this.timeline.push({ t: this.now, ...event } as TimelineEvent);
+    this.dirty = true;
+  }
+
+  private flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const view = this.view();
+    const last = this.steps[this.steps.length - 1];
+    if (last && last.t === this.now) last.view = view;
+    else this.steps.push({ t: this.now, view });
+  }
+
+  private view(): EngineView {
+    return {
+      screen: this.screen,
+      phases: PHASES.map((id) => phaseView(this.phases[id], this.tracked[id])),
+      errorScreen: this.errorScreen,
+      continueAnywayWhileRunning: this.continueAnywayWhileRunning && this.errorScreen === null,
+      outcome: this.outcome,
+      profile: this.profileView,
+      deferredApps: [...this.deferred.values()].map((d) => ({ ...d })),
+      announcement: this.announcement,
+    };
+  }
+
+  private at(delaySeconds: number, lane: string, run: () => void): void {
+    this.queue.push(this.now + delaySeconds, lane, run);
+  }
+
+  private setScreen(screen: ScreenView): void {
+    this.screen = screen;
+    this.dirty = true;
+  }
+
+  private setItem(phase: PhaseId, id: ItemId, change: Partial<ItemProgress>): void {
+    const item = this.item(phase, id);
+    const before = itemRowText(item);
+    const statusBefore = item.status;
+    Object.assign(item, change);
+    const text = itemRowText(item);
+    if (text !== before || item.status !== statusBefore) {
+      this.record({ type: 'itemChanged', phase, item: id, status: item.status, text });
+      this.announcement = `${PHASE_TITLES[phase]}: ${text}`;
+    }
+  }
+
+  private setPhase(phase: PhaseId, status: Status): void {
+    this.phases[phase].status = status;
+    this.dirty = true;
+    if (status === 'inProgress') {
+      this.record({ type: 'phaseStarted', phase });
+      this.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText(status)}`;
+    } else if (status === 'succeeded' || status === 'failed') {
+      this.record({ type: 'phaseCompleted', phase, status });
+      this.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText(status)}`;
+    }
+  }
+
+  private item(phase: PhaseId, id: ItemId): ItemProgress {
+    return this.phases[phase].items.find((i) => i.id === id)!;
+  }
+
+  // ---- the flow ----------------------------------------------------------------------------------
+
+  private start(): void {
+    const { scenario } = this;
+    const resolved = resolveProfile(scenario, this.user);
+    this.profile = resolved.profile;
+    this.profileView = {
+      id: resolved.profile.id,
+      displayName: resolved.profile.displayName,
+      targetedBy: resolved.targetedBy,
+    };
+    this.record({
+      type: 'profileResolved',
+      profileId: resolved.profile.id,
+      displayName: resolved.profile.displayName,
+      targetedBy: resolved.targetedBy,
+      reason: resolved.reason,
+    });
+
+    const autopilotOnlyHidden =
+      this.profile.trackInstallProgressForAutopilotOnly && !scenario.deployment.autopilotRegistered;
+    this.espShown.device = this.profile.showInstallationProgress && !autopilotOnlyHidden;
+    // §1.12: the user part shows for the first user only when the profile says so; the simulated
+    // device has one first user, so the setting matters for later users (not simulated here).
+    this.espShown.user = this.espShown.device && this.user !== null;
+
+    if (!this.espShown.device) {
+      const reason = autopilotOnlyHidden
+        ? 'the profile shows progress only for Autopilot devices, and this device is not registered'
+        : 'the profile does not show app and profile configuration progress';
+      this.record({ type: 'espSkipped', part: 'device', reason });
+      for (const phase of PHASES) this.markAll(phase, 'notRun');
+      this.outcome = 'notShown';
+      this.record({ type: 'outcome', outcome: 'notShown' });
+      this.goToDesktop(this.allRequiredApps());
+      return;
+    }
+    if (!this.espShown.user) this.markAll('accountSetup', 'notRun');
+
+    this.setScreen({ kind: 'esp', part: 'device' });
+    this.startTimer('devicePreparation');
+    this.runDevicePreparation();
+  }
+
+  /** One timer around the device part, one around the user part (§1.9, §1.11). */
+  private startTimer(phase: PhaseId): void {
+    this.queue.cancel((lane) => lane === 'timer');
+    const minutes =
+      this.profile.installProgressTimeoutInMinutes +
+      (this.scenario.deployment.join === 'hybrid' ? HYBRID_EXTRA_MINUTES : 0);
+    const part = phase === 'accountSetup' ? 'accountSetup' : 'device';
+    this.at(minutes * 60, 'timer', () => {
+      const running =
+        part === 'accountSetup'
+          ? 'accountSetup'
+          : this.phases.deviceSetup.status === 'inProgress'
+            ? 'deviceSetup'
+            : 'devicePreparation';
+      this.record({ type: 'timeout', phase: running, minutes });
+      for (const item of this.phases[running].items) {
+        if (item.status === 'inProgress' || item.status === 'identifying')
+          this.setItem(running, item.id, { status: 'failed' });
+      }
+      this.fail(running, 'timedOut');
+    });
+  }
+
+  private runDevicePreparation(): void {
+    const { mode, join } = this.scenario.deployment;
+    const phase = 'devicePreparation';
+    this.setPhase(phase, 'inProgress');
+    const needsTpm = mode === 'selfDeploying' || mode === 'preProvisioning';
+    const userAlreadyJoined = mode === 'userDriven' || mode === 'entraJoinOobe';
+    const tpmFault = this.scenario.simulation.faults.find((f) => f.kind === 'tpmAttestationFailure');
+    const providerTimesOut = this.scenario.simulation.faults.some((f) => f.kind === 'espProviderTimeout');
+
+    type PrepStep = { id: ItemId; seconds: number; hresult: number | null; skip: boolean };
+    const steps: PrepStep[] = [
+      {
+        id: 'tpm',
+        seconds: this.rng.between(15, 45),
+        hresult:
+          needsTpm && (tpmFault || this.scenario.device.tpmAttestation === 'fails')
+            ? tpmFault && 'hresult' in tpmFault
+              ? tpmFault.hresult
+              : ERROR_TIMEOUT
+            : null,
+        skip: !needsTpm,
+      },
+      // In user-driven mode the user has joined and enrolled before the ESP opens (§1.1).
+      {
+        id: 'join',
+        seconds: userAlreadyJoined
+          ? this.rng.between(1, 3)
+          : this.rng.between(join === 'hybrid' ? 60 : 15, join === 'hybrid' ? 180 : 40),
+        hresult: null,
+        skip: false,
+      },
+      {
+        id: 'mdm',
+        seconds: userAlreadyJoined ? this.rng.between(1, 3) : this.rng.between(10, 30),
+        hresult: null,
+        skip: false,
+      },
+      {
+        id: 'espProvider',
+        seconds: providerTimesOut ? ESP_PROVIDER_TIMEOUT_SECONDS : this.rng.between(25, 75),
+        hresult: providerTimesOut ? ERROR_TIMEOUT : null,
+        skip: false,
+      },
+    ];
+
+    const next = (index: number): void => {
+      const step = steps[index];
+      if (!step) {
+        this.setPhase(phase, 'succeeded');
+        this.runSetupPhase('deviceSetup');
+        return;
+      }
+      if (step.skip) {
+        this.setItem(phase, step.id, { status: 'notRun', skippedAsComplete: true });
+        next(index + 1);
+        return;
+      }
+      this.setItem(phase, step.id, { status: 'inProgress' });
+      this.at(step.seconds, 'device', () => {
+        if (step.hresult !== null) {
+          this.setItem(phase, step.id, { status: 'failed', hresult: step.hresult });
+          for (const later of steps.slice(index + 1)) this.setItem(phase, later.id, { status: 'previousStepFailed' });
+          this.fail(phase, 'failed');
+          return;
+        }
+        this.setItem(phase, step.id, { status: 'succeeded' });
+        next(index + 1);
+      });
+    };
+    next(0);
+  }
+
+  /** Device setup and Account setup: four trackers in parallel (§1.3). */
+  private runSetupPhase(phase: SetupPhase, alreadyStarted = false): void {
+    const lane = phase === 'deviceSetup' ? 'device' : 'user';
+    const audience: Audience = { phase, user: phase === 'accountSetup' ? this.user : null };
+    if (!alreadyStarted) this.setPhase(phase, 'inProgress');
+    for (const id of SETUP_ITEMS) this.setItem(phase, id, { status: 'identifying', expected: null, done: 0 });
+    if (this.continueAnywayAllowed()) {
+      this.continueAnywayWhileRunning = true;
+      this.dirty = true;
+    }
+
+    const identifyingForever =
+      phase === 'accountSetup' &&
+      (this.scenario.simulation.faults.some((f) => f.kind === 'identifyingNeverEnds') || !this.user?.intuneLicensed);
+    if (identifyingForever) return; // §7.4: only the timer ends this
+
+    const remaining = new Set<ItemId>(SETUP_ITEMS);
+    const finishItem = (id: ItemId, ok: boolean): void => {
+      const item = this.item(phase, id);
+      this.setItem(phase, id, { status: ok ? 'succeeded' : 'failed', done: item.done });
+      if (!ok) {
+        this.fail(phase, 'failed');
+        return;
+      }
+      remaining.delete(id);
+      if (remaining.size === 0) this.completeSetupPhase(phase);
+    };
+
+    this.at(this.rng.between(4, 12), lane, () => {
+      const policies = trackedPoliciesFor(this.scenario, audience);
+      const certificates = trackedCertificatesFor(this.scenario, audience);
+      const networks = trackedNetworkProfilesFor(this.scenario, audience);
+      const apps = trackedAppsFor(this.scenario, this.profile, audience);
+      this.tracked[phase] = apps.map((a) => a.id);
+      for (const app of deferredAppsFor(this.scenario, this.profile, audience)) {
+        if (!this.installed.has(app.id))
+          this.deferred.set(app.id, { id: app.id, displayName: app.displayName, installed: false });
+      }
+      this.record({ type: 'trackingListBuilt', phase, item: 'apps', ids: this.tracked[phase] });
+
+      // Intune sends one dummy policy (EntDMID) so policies read "1 of 1 applied" (§4.2).
+      this.trackResources(phase, lane, 'securityPolicies', [{ id: 'EntDMID' }, ...policies], finishItem);
+      this.trackResources(phase, lane, 'certificates', certificates, finishItem);
+      this.trackResources(phase, lane, 'networkConnections', networks, finishItem);
+      this.trackApps(phase, lane, apps, finishItem);
+    });
+  }
+
+  private trackResources(
+    phase: SetupPhase,
+    lane: string,
+    id: ItemId,
+    resources: { id: string }[],
+    finish: (id: ItemId, ok: boolean) => void,
+  ): void {
+    const already = resources.filter((r) => this.appliedResources.has(`${phase}:${r.id}`)).length;
+    this.setItem(phase, id, { status: 'inProgress', expected: resources.length, done: already });
+    if (resources.length === 0) {
+      finish(id, true);
+      return;
+    }
+    let pending = resources.length;
+    let failures = 0;
+    for (const resource of resources) {
+      const key = `${phase}:${resource.id}`;
+      const behaviour = this.scenario.simulation.resources[resource.id];
+      const fails =
+        (behaviour?.fails ?? false) ||
+        this.scenario.simulation.faults.some((f) => f.kind === 'resourceFails' && f.resourceId === resource.id);
+      const seconds = this.appliedResources.has(key) ? 1 : (behaviour?.applySeconds ?? this.rng.between(2, 20));
+      this.at(seconds, lane, () => {
+        if (!this.appliedResources.has(key) && !fails) {
+          this.appliedResources.add(key);
+          this.setItem(phase, id, { done: this.item(phase, id).done + 1 });
+        }
+        this.record({ type: 'resourceApplied', phase, item: id, resourceId: resource.id, ok: !fails });
+        if (fails) failures++;
+        // A mismatch between expected and applied fails the row when the last one reports (§7.8).
+        if (--pending === 0) finish(id, failures === 0);
+      });
+    }
+  }
+
+  private trackApps(phase: SetupPhase, lane: string, apps: App[], finish: (id: ItemId, ok: boolean) => void): void {
+    const done = apps.filter((a) => this.installed.has(a.id)).length;
+    this.setItem(phase, 'apps', { status: 'inProgress', expected: apps.length, done });
+    const queue = apps.filter((a) => !this.installed.has(a.id));
+    const installNext = (): void => {
+      const app = queue.shift();
+      if (!app) {
+        finish('apps', true);
+        return;
+      }
+      this.installApp(app, phase, lane, (result) => {
+        if (result === 'failed') {
+          finish('apps', false);
+          return;
+        }
+        this.setItem(phase, 'apps', { done: this.item(phase, 'apps').done + 1 });
+        installNext();
+      });
+    };
+    installNext();
+  }
+
+  /** One app through IME: download, install, exit code through returnCodes, retries (§5.3). */
+  private installApp(
+    app: App,
+    phase: SetupPhase | 'afterEsp',
+    lane: string,
+    done: (result: ReturnCodeResult) => void,
+  ): void {
+    const attempt = (this.attempts.get(app.id) ?? 0) + 1;
+    this.attempts.set(app.id, attempt);
+    this.record({ type: 'appInstallStarted', phase, appId: app.id, attempt });
+    const behaviour = this.scenario.simulation.apps[app.id];
+    const downloadMB = behaviour?.downloadMB ?? this.rng.between(20, 400);
+    const seconds =
+      Math.round(downloadMB / DOWNLOAD_MB_PER_SECOND) + (behaviour?.installSeconds ?? this.rng.between(30, 180));
+    this.at(seconds, lane, () => {
+      const codes = behaviour?.exitCodes ?? [0];
+      const exitCode = codes[Math.min(attempt, codes.length) - 1] ?? 0;
+      const result = resultOf(app, exitCode);
+      this.record({ type: 'appInstallCompleted', phase, appId: app.id, exitCode, result });
+      if (result === 'retry') {
+        if (attempt < RETRY_ATTEMPTS) {
+          this.at(RETRY_DELAY_SECONDS, lane, () => this.installApp(app, phase, lane, done));
+          return;
+        }
+        done('failed');
+        return;
+      }
+      if (result !== 'failed') this.installed.add(app.id);
+      if (result === 'softReboot' || result === 'hardReboot') this.rebootPending = true;
+      done(result);
+    });
+  }
+
+  private completeSetupPhase(phase: SetupPhase): void {
+    this.setPhase(phase, 'succeeded');
+    this.queue.cancel((lane) => lane === 'timer');
+    if (phase === 'deviceSetup') {
+      this.record({ type: 'espCompleted', part: 'device' });
+      this.at(EXIT_DELAY_SECONDS, 'device', () => this.afterDeviceSetup());
+      return;
+    }
+    this.record({ type: 'espCompleted', part: 'user' });
+    this.at(EXIT_DELAY_SECONDS, 'user', () => {
+      this.outcome = 'succeeded';
+      this.record({ type: 'outcome', outcome: 'succeeded' });
+      this.goToDesktop([]);
+    });
+  }
+
+  /** Between the device part and the user part (§1.1, §7.5). */
+  private afterDeviceSetup(): void {
+    this.continueAnywayWhileRunning = false;
+    const user = this.user;
+    const signIn = (): void => {
+      if (!user) return;
+      this.record({ type: 'signedIn', userPrincipalName: user.userPrincipalName });
+      this.setScreen({ kind: 'firstSignIn', userDisplayName: user.displayName });
+      this.at(this.rng.between(15, 30), 'user', () => this.startAccountSetup());
+    };
+    const hybrid = this.scenario.deployment.join === 'hybrid';
+    if (!user) {
+      this.outcome = 'succeeded';
+      this.record({ type: 'outcome', outcome: 'succeeded' });
+      this.espEndedAt = this.now;
+      this.setScreen({ kind: 'signIn', prefilledUser: null, domain: false });
+      this.record({ type: 'signInShown', prefilledUser: null });
+      return;
+    }
+    if (this.rebootPending || hybrid) {
+      // A restart in Device setup means the user signs in again, with nothing prefilled (§7.5);
+      // hybrid join always restarts and signs in with domain credentials (§7.3).
+      this.rebootPending = false;
+      this.record({
+        type: 'restartStarted',
+        reason: hybrid ? 'hybrid join completes with a restart' : 'an app asked for a restart',
+      });
+      this.setScreen({ kind: 'restarting' });
+      this.at(this.rng.between(45, 90), 'user', () => {
+        this.setScreen({ kind: 'signIn', prefilledUser: null, domain: hybrid });
+        this.record({ type: 'signInShown', prefilledUser: null });
+        this.at(this.rng.between(20, 40), 'user', signIn);
+      });
+      return;
+    }
+    signIn();
+  }
+
+  private startAccountSetup(): void {
+    if (!this.espShown.user) {
+      this.record({ type: 'espSkipped', part: 'user', reason: 'the user part of the ESP is not shown' });
+      this.outcome = 'succeeded';
+      this.record({ type: 'outcome', outcome: 'succeeded' });
+      this.goToDesktop([]);
+      return;
+    }
+    this.setScreen({ kind: 'esp', part: 'user' });
+    this.startTimer('accountSetup');
+    const phase = 'accountSetup';
+    this.setPhase(phase, 'inProgress');
+    // The user part first waits for the Entra device registration (§1.3; hybrid waits for Entra Connect, §7.3).
+    this.setItem(phase, 'join', { status: 'inProgress' });
+    const hybrid = this.scenario.deployment.join === 'hybrid';
+    this.at(hybrid ? this.rng.between(300, 1500) : this.rng.between(2, 8), 'user', () => {
+      this.setItem(phase, 'join', { status: 'succeeded' });
+      this.runSetupPhase(phase, true);
+    });
+  }
+
+  private continueAnywayAllowed(): boolean {
+    // §1.10: Block device use = No, not in the technician flow, from Device setup onward.
+    return this.profile.blockDeviceSetupRetryByUser && this.scenario.deployment.mode !== 'preProvisioning';
+  }
+
+  // ---- errors and user actions -------------------------------------------------------------------
+
+  private fail(phase: PhaseId, outcome: 'failed' | 'timedOut'): void {
+    this.queue.cancel((lane) => lane !== 'background');
+    for (const item of this.phases[phase].items) {
+      if (item.status === 'inProgress' || item.status === 'identifying')
+        this.setItem(phase, item.id, { status: 'failed' });
+    }
+    this.setPhase(phase, 'failed');
+    for (const later of PHASES.slice(PHASES.indexOf(phase) + 1)) {
+      if (this.phases[later].status === 'notRun') continue;
+      this.phases[later].status = 'previousStepFailed';
+      for (const item of this.phases[later].items) this.setItem(later, item.id, { status: 'previousStepFailed' });
+    }
+    this.failedPhase = phase;
+    this.outcome = outcome;
+    const message = this.profile.customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+    const actions = errorActionsFor(this.profile, this.scenario.windows.release, this.scenario.deployment.mode);
+    this.errorScreen = { message, actions };
+    this.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText('failed')}. ${message}`;
+    this.record({ type: 'errorScreenShown', phase, message, actions });
+    this.record({ type: 'outcome', outcome });
+  }
+
+  private apply(action: UserAction): void {
+    const offered: readonly (UserAction | ErrorAction)[] = this.errorScreen?.actions ?? [];
+    const allowed =
+      action === 'continueAnywayWhileRunning'
+        ? this.continueAnywayWhileRunning && !this.errorScreen
+        : offered.includes(action);
+    if (!allowed) return; // the Session refuses these before they get here; a replay ignores them
+    this.record({ type: 'userAction', action });
+    switch (action) {
+      case 'tryAgain':
+        return this.tryAgain();
+      case 'resetDevice':
+        this.queue.cancel(() => true);
+        this.errorScreen = null;
+        this.continueAnywayWhileRunning = false;
+        this.outcome = 'reset';
+        this.espEndedAt = this.now;
+        this.record({ type: 'outcome', outcome: 'reset' });
+        this.setScreen({ kind: 'resetting' });
+        return;
+      case 'continueAnyway':
+      case 'signOut':
+      case 'continueAnywayWhileRunning':
+        this.queue.cancel((lane) => lane !== 'background');
+        this.errorScreen = null;
+        this.continueAnywayWhileRunning = false;
+        this.outcome = 'continuedAnyway';
+        this.record({ type: 'outcome', outcome: 'continuedAnyway' });
+        this.goToDesktop(this.allRequiredApps().filter((a) => !this.installed.has(a.id)));
+        return;
+    }
+  }
+
+  /** Resets the failed category to waiting, restarts the timer and reruns it (§1.9). */
+  private tryAgain(): void {
+    const phase = this.failedPhase;
+    if (!phase) return;
+    this.errorScreen = null;
+    this.failedPhase = null;
+    this.outcome = null;
+    for (const later of PHASES.slice(PHASES.indexOf(phase))) {
+      if (this.phases[later].status === 'notRun') continue;
+      this.phases[later].status = 'notStarted';
+      for (const item of this.phases[later].items) {
+        this.setItem(later, item.id, { status: 'notStarted', expected: null, done: 0, hresult: null });
+      }
+    }
+    this.startTimer(phase);
+    if (phase === 'devicePreparation') this.runDevicePreparation();
+    else if (phase === 'deviceSetup') this.runSetupPhase('deviceSetup');
+    else this.startAccountSetup();
+  }
+
+  // ---- the end -----------------------------------------------------------------------------------
+
+  private goToDesktop(installAfter: App[]): void {
+    this.espEndedAt = this.now;
+    this.continueAnywayWhileRunning = false;
+    const user = this.user;
+    if (user && this.screen.kind === 'esp' && this.screen.part === 'device') {
+      this.setScreen({ kind: 'firstSignIn', userDisplayName: user.displayName });
+      this.at(this.rng.between(15, 30), 'background', () => this.showDesktop(installAfter));
+      return;
+    }
+    this.showDesktop(installAfter);
+  }
+
+  private showDesktop(installAfter: App[]): void {
+    if (!this.user) {
+      this.setScreen({ kind: 'signIn', prefilledUser: null, domain: false });
+      this.record({ type: 'signInShown', prefilledUser: null });
+    } else {
+      this.setScreen({ kind: 'desktop', userDisplayName: this.user.displayName });
+      this.record({ type: 'desktopReached' });
+    }
+    for (const app of installAfter)
+      this.deferred.set(app.id, { id: app.id, displayName: app.displayName, installed: false });
+    // "ESP completed. Triggering immediate app workload check-in" (§1.14): what waited now installs.
+    const queue = [...this.deferred.values()].filter((d) => !d.installed);
+    const appsById = new Map(this.scenario.tenant.apps.map((a) => [a.id, a]));
+    const next = (): void => {
+      const entry = queue.shift();
+      const app = entry && appsById.get(entry.id);
+      if (!entry || !app) return;
+      this.installApp(app, 'afterEsp', 'background', (result) => {
+        if (result !== 'failed') this.deferred.set(app.id, { ...entry, installed: true });
+        this.dirty = true;
+        next();
+      });
+    };
+    next();
+  }
+
+  private allRequiredApps(): App[] {
+    const apps = [
+      ...trackedAppsFor(this.scenario, this.profile, { phase: 'deviceSetup', user: null }),
+      ...deferredAppsFor(this.scenario, this.profile, { phase: 'deviceSetup', user: null }),
+      ...(this.user
+        ? [
+            ...trackedAppsFor(this.scenario, this.profile, { phase: 'accountSetup', user: this.user }),
+            ...deferredAppsFor(this.scenario, this.profile, { phase: 'accountSetup', user: this.user }),
+          ]
+        : []),
+    ];
+    const seen = new Set<string>();
+    return apps.filter((a) => !seen.has(a.id) && seen.add(a.id));
+  }
+
+  private markAll(phase: PhaseId, status: Status): void {
+    this.phases[phase].status = status;
+    for (const item of this.phases[phase].items) item.status = status;
+    this.dirty = true;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function newPhase(id: PhaseId, items: ItemId[]): PhaseState {
+  return {
+    id,
+    status: 'notStarted',
+    items: items.map((item) => ({
+      id: item,
+      status: 'notStarted',
+      expected: null,
+      done: 0,
+      hresult: null,
+      skippedAsComplete: false,
+    })),
+  };
+}
+
+function phaseView(phase: PhaseState, tracked: string[] | undefined): PhaseView {
+  return {
+    id: phase.id,
+    title: PHASE_TITLES[phase.id],
+    status: phase.status,
+    statusText: phaseStatusText(phase.status),
+    items: phase.items.map((item) => ({
+      id: item.id,
+      status: item.status,
+      text: itemRowText(item),
+      ...(item.id === 'apps' && tracked ? { tracked } : {}),
+    })),
+  };
+}
+
+/** An exit code through the app's return codes; anything unmapped fails (§5.3). */
+export function resultOf(app: App, exitCode: number): ReturnCodeResult {
+  return app.returnCodes.find((r) => r.returnCode === exitCode)?.type ?? 'failed';
+}
+
+export function simulate(scenario: Scenario, actions: readonly TimedAction[] = []): Run {
+  return new Simulation(scenario).run(actions);
+}
+
+/** The screen state at simulated second t (the last step at or before it). */
+export function viewAt(run: Run, t: number): EngineView {
+  const steps = run.steps;
+  let lo = 0;
+  let hi = steps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (steps[mid]!.t <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return steps[lo]!.view;
+}

@@ -1,0 +1,113 @@
+/**
+ * The Electron shell: one fullscreen, frameless ESP window on the same Session the browser preview
+ * uses. Everything that is not window, IPC or dialog lives outside electron/main.
+ */
+import { app, BrowserWindow, ipcMain, session as electronSession } from 'electron';
+import log from 'electron-log/main';
+import { join } from 'node:path';
+import { IPC } from '../../shared/contract';
+import { parseCommand } from '../../shared/contractSchema';
+import { openScenario } from '../scenario/library';
+import { Session } from '../session/session';
+import { parseShellArgs } from './args';
+import {
+  hardenWebContents,
+  isTrustedSender,
+  RENDERER_PROTOCOL,
+  registerRendererProtocol,
+  registerPrivilegedScheme,
+} from './security';
+
+log.initialize();
+log.transports.file.level = 'info';
+const logger = log.scope('main');
+
+app.enableSandbox();
+registerPrivilegedScheme();
+
+const args = parseShellArgs(process.argv);
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
+
+async function createWindow(): Promise<void> {
+  const resourcesDir = join(app.getAppPath(), 'resources');
+  const opened = await openScenario(args.scenario, resourcesDir, logger);
+  const espSession = new Session({
+    scenario: opened.scenario,
+    scenarioProblem: opened.problem,
+    speed: args.speed,
+    logger,
+  });
+
+  registerRendererProtocol(join(import.meta.dirname, '../renderer'));
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
+    logger.warn(`denied permission request: ${permission}`);
+    callback(false);
+  });
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+
+  const window = new BrowserWindow({
+    fullscreen: !args.windowed,
+    frame: false,
+    kiosk: args.kiosk,
+    width: 1280,
+    height: 800,
+    backgroundColor: opened.scenario.windows.release === '10' ? '#004275' : '#f3f3f3',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+
+  ipcMain.handle(IPC.getSnapshot, (event) => {
+    if (!isTrustedSender(event, window)) return refuse(IPC.getSnapshot, event.senderFrame?.url);
+    return espSession.snapshot();
+  });
+  ipcMain.handle(IPC.command, (event, input: unknown) => {
+    if (!isTrustedSender(event, window)) return refuse(IPC.command, event.senderFrame?.url);
+    const parsed = parseCommand(input);
+    if (!parsed.ok) {
+      logger.warn(`refused ${parsed.error}`);
+      return parsed;
+    }
+    return espSession.handle(parsed.command);
+  });
+  const unsubscribe = espSession.subscribe((snapshot) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC.snapshot, snapshot);
+  });
+  window.on('closed', () => {
+    unsubscribe();
+    espSession.dispose();
+    ipcMain.removeHandler(IPC.getSnapshot);
+    ipcMain.removeHandler(IPC.command);
+  });
+
+  await window.loadURL(`${RENDERER_PROTOCOL}://app/${args.operator ? '#/operator' : ''}`);
+}
+
+function refuse(channel: string, url: string | undefined): { ok: false; error: string } {
+  logger.warn(`refused ${channel} from untrusted sender ${url ?? '(unknown)'}`);
+  return { ok: false, error: 'untrusted sender' };
+}
+
+app
+  .whenReady()
+  .then(createWindow)
+  .catch((error: unknown) => {
+    logger.error('could not start', error);
+    app.exit(1);
+  });
+app.on('window-all-closed', () => app.quit());

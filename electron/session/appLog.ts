@@ -1,0 +1,27 @@
+/**
+ * The app's own log for plain-Node hosts (browser preview, CLI): electron-log's Node flavour,
+ * writing the same file format as the desktop shell's electron-log/main. The log bundle copies it.
+ */
+import log from 'electron-log/node';
+import { join } from 'node:path';
+import type { Logger } from './logger';
+
+let configured = false;
+
+export function createAppLogger(scope: string): Logger & { filePath(): string } {
+  if (!configured) {
+    configured = true;
+    log.transports.file.level = 'info';
+    log.transports.console.level = 'warn';
+    // Tests and CI point the log somewhere disposable instead of the user's profile.
+    const dir = process.env.ESP_SIM_LOG_DIR;
+    if (dir) log.transports.file.resolvePathFn = () => join(dir, 'main.log');
+  }
+  const scoped = log.scope(scope);
+  return {
+    info: (...args) => scoped.info(...args),
+    warn: (...args) => scoped.warn(...args),
+    error: (...args) => scoped.error(...args),
+    filePath: () => log.transports.file.getFile().path,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The Enrollment Status Page itself (§1.2–§1.6), its error state (§1.9) and the running-state
+ * Continue anyway button (§1.10). Renders the snapshot as given; decides nothing about ESP semantics.
+ */
+import { useRef, useState } from 'react';
+import type { JSX } from 'react';
+import { ACTION_LABELS, ACTION_PLACEMENT, CONTINUE_ANYWAY_NOTE, PAGE_LEAD, PAGE_TITLE } from '../../../shared/esp';
+import type { ErrorAction } from '../../../shared/esp';
+import type { UserAction } from '../../../shared/contract';
+import type { Snapshot } from '../../../shared/snapshot';
+import { getApi } from '../bridge';
+import { CategoryRow } from '../components/CategoryRow';
+import { LogsNotice } from '../components/LogsNotice';
+import { ResetConfirmDialog } from '../components/ResetConfirmDialog';
+import { useUiStore } from '../store/uiStore';
+import '../styles/esp.css';
+
+/** The two log actions, which another part of the app will implement. */
+export type LogAction = Extract<ErrorAction, 'collectLogs' | 'viewDiagnostics'>;
+
+interface EspScreenProps {
+  snapshot: Snapshot;
+  /** Seam for log collection; without it a "later version" notice shows. */
+  onCollectLogs?: (action: LogAction) => void;
+}
+
+function isLogAction(action: ErrorAction): action is LogAction {
+  return action === 'collectLogs' || action === 'viewDiagnostics';
+}
+
+export function EspScreen({ snapshot, onCollectLogs }: EspScreenProps): JSX.Element {
+  const { look, errorScreen, phases } = snapshot;
+  const part = snapshot.screen.kind === 'esp' ? snapshot.screen.part : 'device';
+  const resetConfirmOpen = useUiStore((s) => s.resetConfirmOpen);
+  const logsNoticeOpen = useUiStore((s) => s.logsNoticeOpen);
+  const { resetConfirmOpened, resetConfirmClosed, logsNoticeOpened, logsNoticeClosed } = useUiStore.getState();
+  const [pending, setPending] = useState(false);
+  const resetButtonRef = useRef<HTMLButtonElement>(null);
+
+  const act = (action: UserAction): void => {
+    setPending(true);
+    getApi()
+      .act(action)
+      .then((result) => {
+        if (!result.ok) console.warn(`ESP Simulator: ${action} was refused: ${result.error}`);
+      })
+      .catch((error: unknown) => console.warn(`ESP Simulator: ${action} failed`, error))
+      .finally(() => setPending(false));
+  };
+
+  const onAction = (action: ErrorAction): void => {
+    if (isLogAction(action)) {
+      if (onCollectLogs) onCollectLogs(action);
+      else logsNoticeOpened();
+      return;
+    }
+    if (action === 'resetDevice') {
+      resetConfirmOpened();
+      return;
+    }
+    act(action);
+  };
+
+  const closeResetConfirm = (): void => {
+    resetConfirmClosed();
+    // Return focus to the control that opened the dialog, once the page is no longer inert.
+    setTimeout(() => resetButtonRef.current?.focus(), 0);
+  };
+
+  const actions = errorScreen?.actions ?? [];
+  const links = actions.filter((a) => ACTION_PLACEMENT[a] === 'link');
+  const buttons = actions.filter((a) => ACTION_PLACEMENT[a] === 'button');
+  const showRunningContinue = errorScreen === null && snapshot.continueAnywayWhileRunning;
+  const continueNote = actions.includes('continueAnyway') ? (
+    <p className="esp-continue-note" data-testid="continue-note">
+      {CONTINUE_ANYWAY_NOTE}
+    </p>
+  ) : null;
+
+  return (
+    <main
+      data-screen="esp"
+      data-look={look}
+      data-part={part}
+      data-error={errorScreen ? 'true' : 'false'}
+      className={`esp look-${look}`}
+    >
+      <div className="esp-page" inert={resetConfirmOpen}>
+        <div className="esp-frame">
+          <header className="esp-header">
+            <h1 className="esp-title">{PAGE_TITLE}</h1>
+            {look === 'windows11' && errorScreen ? (
+              <p className="esp-error-subheader" data-testid="error-message">
+                {errorScreen.message}
+              </p>
+            ) : (
+              <p className="esp-lead">{PAGE_LEAD}</p>
+            )}
+            {look === 'windows11' && continueNote}
+          </header>
+
+          <div className="esp-content">
+            <ol className="esp-categories">
+              {phases.map((phase) => (
+                <CategoryRow key={phase.id} phase={phase} look={look} />
+              ))}
+            </ol>
+          </div>
+
+          {look === 'windows10' && errorScreen && (
+            <div className="esp-error-block">
+              <p data-testid="error-message">{errorScreen.message}</p>
+              {continueNote}
+            </div>
+          )}
+
+          <div className="esp-spacer" />
+
+          <footer className="esp-footer">
+            <div className="esp-footer-links">
+              {links.map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  className="link-button"
+                  data-testid={`action-${action}`}
+                  data-placement="link"
+                  disabled={pending}
+                  onClick={() => onAction(action)}
+                >
+                  {ACTION_LABELS[action]}
+                </button>
+              ))}
+            </div>
+            <div className="esp-footer-buttons">
+              {buttons.map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  ref={action === 'resetDevice' ? resetButtonRef : undefined}
+                  className={action === 'tryAgain' ? 'button button-primary' : 'button'}
+                  data-testid={`action-${action}`}
+                  data-placement="button"
+                  disabled={pending}
+                  onClick={() => onAction(action)}
+                >
+                  {ACTION_LABELS[action]}
+                </button>
+              ))}
+              {showRunningContinue && (
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="action-continueAnywayWhileRunning"
+                  data-placement="button"
+                  disabled={pending}
+                  onClick={() => act('continueAnywayWhileRunning')}
+                >
+                  {ACTION_LABELS.continueAnyway}
+                </button>
+              )}
+            </div>
+          </footer>
+        </div>
+        {logsNoticeOpen && <LogsNotice onClose={logsNoticeClosed} />}
+      </div>
+
+      {resetConfirmOpen && (
+        <ResetConfirmDialog
+          onCancel={closeResetConfirm}
+          onConfirm={() => {
+            resetConfirmClosed();
+            act('resetDevice');
+          }}
+        />
+      )}
+    </main>
+  );
+}

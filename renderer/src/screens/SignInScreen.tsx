@@ -1,0 +1,71 @@
+/**
+ * The Windows sign-in screen after a Device-setup restart or for hybrid join (§1.1, §1.8, §7.5).
+ *
+ * A simulation: the engine signs in by itself, so the fields are read-only and only show what a user would face.
+ */
+import type { JSX } from 'react';
+import type { Look } from '../../../shared/snapshot';
+import { AvatarGlyph } from '../components/glyphs';
+import { UI_TEXT } from '../strings';
+import '../styles/signin.css';
+
+interface SignInScreenProps {
+  look: Look;
+  prefilledUser: string | null;
+  domain: boolean;
+}
+
+/** `CONTOSO\user` or `user@contoso.com` name their domain; anything else does not. */
+function domainOf(user: string | null): string | null {
+  if (!user) return null;
+  const slash = user.indexOf('\\');
+  if (slash > 0) return user.slice(0, slash);
+  const at = user.lastIndexOf('@');
+  if (at > 0 && at < user.length - 1) return user.slice(at + 1);
+  return null;
+}
+
+export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps): JSX.Element {
+  return (
+    <main data-screen="signIn" data-look={look} className={`sign-in look-${look}`}>
+      <div className="sign-in-center">
+        <AvatarGlyph />
+        <h1 className="sign-in-title">{UI_TEXT.signInOtherUser}</h1>
+        <div className="sign-in-fields">
+          <label className="visually-hidden" htmlFor="sign-in-user">
+            {UI_TEXT.signInUserName}
+          </label>
+          <input
+            id="sign-in-user"
+            className="sign-in-field"
+            type="text"
+            readOnly
+            value={prefilledUser ?? ''}
+            placeholder={UI_TEXT.signInUserName}
+            autoComplete="off"
+            data-testid="sign-in-user"
+          />
+          <label className="visually-hidden" htmlFor="sign-in-password">
+            {UI_TEXT.signInPassword}
+          </label>
+          <input
+            id="sign-in-password"
+            className="sign-in-field"
+            type="password"
+            readOnly
+            value=""
+            placeholder={UI_TEXT.signInPassword}
+            autoComplete="off"
+            data-testid="sign-in-password"
+          />
+        </div>
+        {domain && (
+          <p className="sign-in-domain" data-testid="sign-in-domain">
+            {UI_TEXT.signInTo} {domainOf(prefilledUser) ?? UI_TEXT.signInDomainFallback}
+          </p>
+        )}
+        <p className="sign-in-auto">{UI_TEXT.signInAuto}</p>
+      </div>
+    </main>
+  );
+}

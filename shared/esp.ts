@@ -1,0 +1,88 @@
+/**
+ * The ESP's own vocabulary, shared by the engine, the screens and the log writers.
+ * Strings are quoted verbatim from Windows where Windows has them (esp-reference.md §1.2–§1.4, §1.9).
+ */
+
+export type PhaseId = 'devicePreparation' | 'deviceSetup' | 'accountSetup';
+export const PHASES: readonly PhaseId[] = ['devicePreparation', 'deviceSetup', 'accountSetup'];
+
+export type ItemId =
+  'tpm' | 'join' | 'mdm' | 'espProvider' | 'securityPolicies' | 'certificates' | 'networkConnections' | 'apps';
+
+/** Status values of the public JSON contract (scenario-and-cli.md §2). */
+export type Status =
+  'notStarted' | 'identifying' | 'inProgress' | 'succeeded' | 'failed' | 'previousStepFailed' | 'notRun';
+
+export type Outcome = 'succeeded' | 'failed' | 'timedOut' | 'continuedAnyway' | 'notShown' | 'reset';
+
+/** Error-screen actions, in the order the contract lists them. */
+export type ErrorAction = 'resetDevice' | 'tryAgain' | 'continueAnyway' | 'collectLogs' | 'viewDiagnostics' | 'signOut';
+
+export type DeploymentMode = 'userDriven' | 'selfDeploying' | 'preProvisioning' | 'entraJoinOobe';
+export type JoinType = 'entra' | 'hybrid';
+export type WindowsRelease = '10' | '11';
+
+/** §1.2 */
+export const PAGE_TITLE = 'Setting up for work or school';
+export const PAGE_LEAD = 'This will take a few minutes. Your device might need to restart as we complete the setup.';
+
+/** §1.3 */
+export const PHASE_TITLES: Record<PhaseId, string> = {
+  devicePreparation: 'Device preparation',
+  deviceSetup: 'Device setup',
+  accountSetup: 'Account setup',
+};
+
+/** §1.3: the row title; the status goes in parentheses after it. */
+export const ITEM_TITLES: Record<ItemId, string> = {
+  tpm: 'Securing your hardware',
+  join: "Joining your organization's network",
+  mdm: 'Registering your device for mobile management',
+  espProvider: 'Preparing your device for mobile management',
+  securityPolicies: 'Security policies',
+  certificates: 'Certificates',
+  networkConnections: 'Network connections',
+  apps: 'Apps',
+};
+
+/** §1.4. The waiting text is marked [U]; we show the widely reported GA text (docs/fidelity.md). */
+export const STATUS_TEXT = {
+  waiting: 'Waiting for previous step to complete',
+  working: 'Working on it...',
+  complete: 'Complete',
+  error: 'Error',
+  previousStepFailed: 'Previous step failed',
+  identifying: 'Identifying',
+  noSetupNeeded: 'No setup needed',
+} as const;
+
+/** §1.9: Intune's default message when the profile has no custom text. */
+export const DEFAULT_ERROR_MESSAGE =
+  'Setup could not be completed. Please try again or contact your support person for help.';
+
+/** §1.9: button and link captions. */
+export const ACTION_LABELS: Record<ErrorAction, string> = {
+  resetDevice: 'Reset device',
+  tryAgain: 'Try again',
+  continueAnyway: 'Continue anyway',
+  collectLogs: 'Collect logs',
+  viewDiagnostics: 'View diagnostics',
+  signOut: 'Sign out',
+};
+
+/** §1.9: links sit bottom-left, buttons bottom-right. */
+export const ACTION_PLACEMENT: Record<ErrorAction, 'button' | 'link'> = {
+  resetDevice: 'button',
+  tryAgain: 'button',
+  continueAnyway: 'link',
+  collectLogs: 'link',
+  viewDiagnostics: 'link',
+  signOut: 'link',
+};
+
+export const CONTINUE_ANYWAY_NOTE = 'You can continue anyway, but you should contact your IT department first.';
+
+/** Lowercase 8-digit hex with 0x, as the ESP prints HRESULTs (§1.4). */
+export function formatHresult(code: number): string {
+  return '0x' + (code >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,72 @@
+/**
+ * Starts the real browser preview (`out/node/preview.mjs`, what `npm run preview:web` runs) on a
+ * free port for one test, the same way a user starts it, and stops it afterwards.
+ */
+import { test as base } from '@playwright/test';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..');
+
+export interface Preview {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startPreview(args: string[]): Promise<Preview> {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [join(root, 'out', 'node', 'preview.mjs'), '--port', '0', ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ESP_SIM_LOG_DIR: join(root, 'test-results', 'logs') },
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /ESP Simulator preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`preview exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+export function scenarioPath(name: string): string {
+  return join(root, 'test', 'e2e', 'scenarios', name);
+}
+
+export function bundledScenario(name: string): string {
+  return join(root, 'resources', 'scenarios', name);
+}
+
+/** `preview` is started per test with the options the test declares via `test.use({ previewArgs })`. */
+export const test = base.extend<{ previewArgs: string[]; preview: Preview }>({
+  previewArgs: [[], { option: true }],
+  preview: async ({ previewArgs }, use) => {
+    const preview = await startPreview(previewArgs);
+    await use(preview);
+    await preview.stop();
+  },
+});
+
+export { expect } from '@playwright/test';

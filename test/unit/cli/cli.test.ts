@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/commands';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const defaultScenario = join(root, 'resources', 'scenarios', 'default.json');
+const e2eScenario = (name: string) => join(root, 'test', 'e2e', 'scenarios', name);
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('esp-sim validate', () => {
+  it('prints valid and exits 0 for the bundled default scenario', async () => {
+    expect(await cli('validate', defaultScenario)).toMatchObject({ code: 0, out: 'valid\n' });
+  });
+
+  it('names the wrong field and the allowed values, exit 1', async () => {
+    const result = await cli('validate', e2eScenario('bad-mode.json'));
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('deployment.mode: expected one of userDriven, selfDeploying, preProvisioning, entraJoinOobe\n');
+  });
+
+  it('says where a file stops being JSON, exit 1', async () => {
+    const result = await cli('validate', e2eScenario('not-json.json'));
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/line 2, column 1/);
+  });
+
+  it('exits 2 when the file cannot be read', async () => {
+    const result = await cli('validate', join(tmpdir(), 'no-such-scenario.json'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/cannot read/);
+  });
+});
+
+describe('esp-sim run --json', () => {
+  it('prints the contract keys for the default scenario', async () => {
+    const { code, out } = await cli('run', defaultScenario, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual([
+      'scenario',
+      'profile',
+      'espShown',
+      'outcome',
+      'phases',
+      'deferredApps',
+      'errorScreen',
+      'elapsedSeconds',
+      'timeline',
+    ]);
+    expect(report.outcome).toBe('succeeded');
+    expect(report.profile).toMatchObject({ displayName: 'Contoso Autopilot ESP', targetedBy: 'device' });
+    expect(report.errorScreen).toBeNull();
+    expect(report.phases.deviceSetup.items.find((i: { id: string }) => i.id === 'apps')).toMatchObject({
+      status: 'succeeded',
+      text: 'Apps (3 of 3 installed)',
+      tracked: ['c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e01', 'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e02', 'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e03'],
+    });
+    expect(report.timeline[0]).toMatchObject({ t: 0, type: 'profileResolved' });
+  });
+
+  it('prints the same JSON, byte for byte, every time', async () => {
+    const first = await cli('run', defaultScenario, '--json');
+    const second = await cli('run', defaultScenario, '--json');
+    expect(second.out).toBe(first.out);
+  });
+
+  it('stops at the error screen and lists its actions in screen order', async () => {
+    const report = JSON.parse((await cli('run', e2eScenario('teams-fails.json'), '--json')).out);
+    expect(report.outcome).toBe('failed');
+    expect(report.errorScreen.actions).toEqual(['resetDevice', 'tryAgain', 'continueAnyway', 'viewDiagnostics']);
+    expect(report.phases.accountSetup.status).toBe('previousStepFailed');
+  });
+
+  it('answers the error screen with --respond', async () => {
+    const retried = JSON.parse((await cli('run', e2eScenario('teams-fails.json'), '--json', '--respond', 'tryAgain')).out);
+    expect(retried.outcome).toBe('succeeded');
+    const continued = JSON.parse((await cli('run', e2eScenario('teams-fails.json'), '--json', '--respond', 'continueAnyway')).out);
+    expect(continued.outcome).toBe('continuedAnyway');
+  });
+
+  it('exits 1 on an invalid scenario and says why on stderr', async () => {
+    const result = await cli('run', e2eScenario('bad-mode.json'), '--json');
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/^deployment\.mode: /);
+  });
+
+  it('refuses an unknown --respond action with exit 2', async () => {
+    const result = await cli('run', defaultScenario, '--respond', 'pleaseWork');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--respond takes tryAgain, continueAnyway, resetDevice/);
+  });
+});
+
+describe('esp-sim import', () => {
+  const fixtures = join(root, '..', 'shared', 'fixtures', 'real-world');
+
+  it('builds a runnable scenario from the real Intune exports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esp-import-'));
+    const out = join(dir, 'imported.json');
+    const result = await cli('import', join(fixtures, 'esp-profiles'), join(fixtures, 'apps'), '--out', out);
+    expect(result.code).toBe(0);
+    expect((await cli('validate', out)).out).toBe('valid\n');
+    expect((await cli('run', out, '--json')).code).toBe(0);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esp-import-'));
+    const out = join(dir, 'taken.json');
+    writeFileSync(out, 'keep me');
+    const result = await cli('import', join(fixtures, 'esp-profiles'), '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/already exists/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../electron/session/clock';
+import { Session } from '../../../electron/session/session';
+import type { Snapshot } from '../../../shared/snapshot';
+import {
+  DEVICE_GROUP,
+  allDevices,
+  groupTarget,
+  makeApp,
+  makeProfile,
+  makeScenario,
+  required,
+} from '../helpers/scenarioFactory';
+
+function failingScenario() {
+  return makeScenario({
+    tenant: {
+      espProfiles: [
+        makeProfile({ id: 'esp', assignments: [groupTarget(DEVICE_GROUP)], allowDeviceUseOnInstallFailure: true }),
+      ],
+      apps: [makeApp({ id: 'teams', assignments: [required(allDevices())] })],
+    },
+    simulation: { apps: { teams: { installSeconds: 60, downloadMB: 0, exitCodes: [1603, 0] } } },
+  });
+}
+
+function setup(speed = 1) {
+  const clock = new ManualClock();
+  const session = new Session({ scenario: failingScenario(), clock, speed });
+  const seen: Snapshot[] = [];
+  session.subscribe((s) => seen.push(s));
+  return { clock, session, seen };
+}
+
+describe('the session clock', () => {
+  it('advances simulated time at the chosen speed', () => {
+    const { clock, session } = setup(60);
+    clock.advance(2000);
+    expect(session.snapshot().clock.elapsedSeconds).toBe(120);
+  });
+
+  it('stands still while paused and resumes where it stopped', () => {
+    const { clock, session } = setup(10);
+    clock.advance(1000);
+    session.handle({ type: 'pause' });
+    clock.advance(5000);
+    expect(session.snapshot().clock.elapsedSeconds).toBe(10);
+    expect(session.snapshot().clock.paused).toBe(true);
+    session.handle({ type: 'resume' });
+    clock.advance(1000);
+    expect(session.snapshot().clock.elapsedSeconds).toBe(20);
+  });
+
+  it('keeps simulated time continuous when the speed changes', () => {
+    const { clock, session } = setup(1);
+    clock.advance(10_000);
+    session.handle({ type: 'setSpeed', speed: 100 });
+    clock.advance(1000);
+    expect(session.snapshot().clock.elapsedSeconds).toBe(110);
+  });
+
+  it('pushes a new snapshot to subscribers when the screen changes', () => {
+    const { clock, seen } = setup(100);
+    clock.advance(60_000);
+    const statuses = new Set(seen.map((s) => s.phases[1]!.statusText));
+    expect(statuses).toContain('Working on it...');
+    expect(seen.at(-1)!.errorScreen).not.toBeNull();
+    expect(seen.map((s) => s.revision)).toEqual([...seen.map((s) => s.revision)].sort((a, b) => a - b));
+  });
+});
+
+describe('user actions through the session', () => {
+  it('refuses Try again while no error screen is showing', () => {
+    const { session } = setup();
+    expect(session.handle({ type: 'userAction', action: 'tryAgain' })).toEqual({
+      ok: false,
+      error: 'Try again is offered only on the error screen',
+    });
+  });
+
+  it('refuses Reset device when the profile does not allow it', () => {
+    const { clock, session } = setup(1000);
+    clock.advance(60_000);
+    expect(session.snapshot().errorScreen?.actions).toEqual(['tryAgain', 'continueAnyway']);
+    const result = session.handle({ type: 'userAction', action: 'resetDevice' });
+    expect(result.ok).toBe(false);
+  });
+
+  it('runs the failed part again after Try again and reaches the desktop', () => {
+    const { clock, session } = setup(1000);
+    clock.advance(60_000);
+    expect(session.handle({ type: 'userAction', action: 'tryAgain' })).toEqual({ ok: true });
+    expect(session.snapshot().errorScreen).toBeNull();
+    clock.advance(60_000);
+    const end = session.snapshot();
+    expect(end.screen.kind).toBe('desktop');
+    expect(end.outcome).toBe('succeeded');
+    expect(end.clock.finished).toBe(true);
+  });
+
+  it('starts the scenario over on restart', () => {
+    const { clock, session } = setup(1000);
+    clock.advance(60_000);
+    session.handle({ type: 'restart' });
+    const snap = session.snapshot();
+    expect(snap.clock.elapsedSeconds).toBe(0);
+    expect(snap.errorScreen).toBeNull();
+    expect(snap.phases[0]!.statusText).toBe('Working on it...');
+  });
+
+  it('switches between the Windows 10 and Windows 11 looks', () => {
+    const { session } = setup();
+    expect(session.snapshot().look).toBe('windows11');
+    session.handle({ type: 'setLook', look: 'windows10' });
+    expect(session.snapshot().look).toBe('windows10');
+  });
+});
