@@ -7,7 +7,13 @@ import type { ErrorAction } from './esp';
 import type { Look, Snapshot } from './snapshot';
 
 /** What the renderer may ask the session to do. */
-export type UserAction = Exclude<ErrorAction, 'viewDiagnostics' | 'collectLogs'> | 'continueAnywayWhileRunning';
+export type UserAction =
+  | Exclude<ErrorAction, 'viewDiagnostics' | 'collectLogs'>
+  | 'continueAnywayWhileRunning'
+  /** Pre-provisioning result page (§7.6). */
+  | 'reseal'
+  | 'retry'
+  | 'reset';
 
 export type Command =
   | { type: 'start' }
@@ -16,7 +22,15 @@ export type Command =
   | { type: 'setSpeed'; speed: number }
   | { type: 'setLook'; look: Look }
   | { type: 'restart' }
-  | { type: 'userAction'; action: UserAction };
+  | { type: 'userAction'; action: UserAction }
+  /** Ctrl+Shift+D or View diagnostics (§2.1); Close returns to the ESP where it was. */
+  | { type: 'openDiagnostics' }
+  | { type: 'closeDiagnostics' }
+  /**
+   * Export logs / Collect logs. `destination` is a folder path; null asks the host to pick one
+   * (the Electron shell shows a folder dialog; the browser preview has no dialog and refuses null).
+   */
+  | { type: 'exportLogs'; destination: string | null };
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
 
@@ -33,6 +47,9 @@ export interface EspApi {
   setLook(look: Look): Promise<CommandResult>;
   restart(): Promise<CommandResult>;
   act(action: UserAction): Promise<CommandResult>;
+  openDiagnostics(): Promise<CommandResult>;
+  closeDiagnostics(): Promise<CommandResult>;
+  exportLogs(destination: string | null): Promise<CommandResult>;
 }
 
 /** Electron IPC channel names. */
@@ -65,6 +82,8 @@ export function commandFor<K extends Exclude<keyof EspApi, 'getSnapshot' | 'onSn
       return { type: 'setLook', look: arg as Look };
     case 'act':
       return { type: 'userAction', action: arg as UserAction };
+    case 'exportLogs':
+      return { type: 'exportLogs', destination: (arg ?? null) as string | null };
     default:
       return { type: name } as Command;
   }

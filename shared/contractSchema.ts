@@ -15,8 +15,20 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setLook'), look: z.enum(['windows10', 'windows11']) }),
   z.strictObject({
     type: z.literal('userAction'),
-    action: z.enum(['resetDevice', 'tryAgain', 'continueAnyway', 'signOut', 'continueAnywayWhileRunning']),
+    action: z.enum([
+      'resetDevice',
+      'tryAgain',
+      'continueAnyway',
+      'signOut',
+      'continueAnywayWhileRunning',
+      'reseal',
+      'retry',
+      'reset',
+    ]),
   }),
+  z.strictObject({ type: z.literal('openDiagnostics') }),
+  z.strictObject({ type: z.literal('closeDiagnostics') }),
+  z.strictObject({ type: z.literal('exportLogs'), destination: z.string().min(1).max(4096).nullable() }),
 ]) satisfies z.ZodType<Command>;
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; error: string };

@@ -86,3 +86,14 @@ export const CONTINUE_ANYWAY_NOTE = 'You can continue anyway, but you should con
 export function formatHresult(code: number): string {
   return '0x' + (code >>> 0).toString(16).padStart(8, '0');
 }
+
+/** §7.6: texts of the pre-provisioning failure page (`{0}` = 8 hex digits; key pairing [I]). */
+export const PRE_PROVISIONING_ERRORS = {
+  tpmTimeout: 'Something happened, and TPM attestation timed out.',
+  timeout: "Something happened, and we couldn't complete the provisioning process in the required time.",
+  noProfile: "We couldn't find an Autopilot profile. Please check that your device has an Autopilot profile assigned.",
+  mdmEnrollment: "We couldn't finish MDM enrollment. Error: 0x{0}",
+  espProvider:
+    "Something went wrong and we weren't able to install the enrollment status policy provider. Error: 0x{0}",
+  aadJoin: "We couldn't perform a device-based Azure AD join. Error: 0x{0}",
+} as const;

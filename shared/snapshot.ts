@@ -30,7 +30,69 @@ export type ScreenView =
   | { kind: 'signIn'; prefilledUser: string | null; domain: boolean }
   | { kind: 'firstSignIn'; userDisplayName: string }
   | { kind: 'desktop'; userDisplayName: string | null }
-  | { kind: 'resetting' };
+  | { kind: 'resetting' }
+  /** §1.13: Windows 11 quality updates at the end of OOBE. */
+  | { kind: 'qualityUpdates'; stage: 'checking' | 'downloading' | 'installing' | 'restarting'; percent: number }
+  /** §7.6: the options shown after pressing the Windows key five times. */
+  | { kind: 'preProvisioningOptions' }
+  /** §7.6: Windows Autopilot Configuration, with Refresh and Provision. */
+  | { kind: 'preProvisioningConfiguration'; details: ProvisioningDetails }
+  /** §7.6: the green (success) or red (failure) technician result page. */
+  | {
+      kind: 'preProvisioningResult';
+      success: boolean;
+      details: ProvisioningDetails;
+      elapsedSeconds: number;
+      /** The failure text, e.g. `We couldn't enroll this device into MDM. Error: 0x80180014`. */
+      errorText: string | null;
+      actions: ProvisioningAction[];
+    }
+  /** After Reseal the device shuts down (§7.6). */
+  | { kind: 'shutDown' }
+  /** Self-deploying with Assigned Access ends in the kiosk app (§7.7). */
+  | { kind: 'kiosk'; appName: string };
+
+export type ProvisioningAction = 'reseal' | 'retry' | 'reset' | 'collectLogs' | 'viewDiagnostics';
+
+export interface ProvisioningDetails {
+  organization: string;
+  profileName: string;
+  /** null shows the "not assigned" text. */
+  assignedUser: string | null;
+  /** Shown as text and QR code on the real page; the serial number here. */
+  deviceId: string;
+}
+
+/** §2.2: event status codes 1–7 and what the diagnostics page shows for them. */
+export type DiagnosticsStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface DiagnosticsEvent {
+  eventName: string;
+  status: DiagnosticsStatus;
+  /** Local time as the page prints it, or '' when not started/finished. */
+  startTime: string;
+  finishTime: string;
+  details: string;
+}
+
+/** The three tabs of the Windows Autopilot diagnostics page (§2.2), filled from the run. */
+export interface DiagnosticsView {
+  configuration: { categoryName: string; items: { propertyName: string; value: string }[] }[];
+  deployment: { categoryName: string; status: DiagnosticsStatus; events: DiagnosticsEvent[] }[];
+  appsAndPolicies: {
+    categoryName: string;
+    apps: { resourceName: string; events: DiagnosticsEvent[] }[];
+    policies: { resourceName: string; events: DiagnosticsEvent[] }[];
+  }[];
+}
+
+/** The log export of §2.3 / §3.1 as the screen shows it. */
+export type LogExportView =
+  | { state: 'idle' }
+  | { state: 'inProgress'; percent: number; destination: string }
+  | { state: 'succeeded'; path: string }
+  /** code is the HRESULT Windows shows, e.g. 0x80070050 when the file exists. */
+  | { state: 'failed'; code: string; message: string };
 
 export interface ErrorScreenView {
   message: string;
@@ -69,4 +131,7 @@ export interface Snapshot {
   announcement: string;
   /** Set when the requested scenario could not be used and the default runs instead. */
   scenarioProblem: string | null;
+  /** The Windows 11 diagnostics page, while it is open (§2); the ESP underneath keeps its state. */
+  diagnostics: DiagnosticsView | null;
+  logExport: LogExportView;
 }

@@ -37,6 +37,8 @@ export type TimelineEvent = { t: number } & (
   | { type: 'signedIn'; userPrincipalName: string }
   | { type: 'espCompleted'; part: 'device' | 'user' }
   | { type: 'desktopReached' }
+  | { type: 'qualityUpdatesChecked'; found: boolean }
+  | { type: 'qualityUpdatesInstalled'; restart: boolean }
   | { type: 'outcome'; outcome: Outcome }
 );
 

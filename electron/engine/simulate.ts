@@ -8,9 +8,16 @@
  * same order), then the consequences of the action.
  */
 import type { ErrorAction, ItemId, Outcome, PhaseId, Status } from '../../shared/esp';
-import { DEFAULT_ERROR_MESSAGE, PHASES, PHASE_TITLES } from '../../shared/esp';
+import { DEFAULT_ERROR_MESSAGE, PHASES, PHASE_TITLES, PRE_PROVISIONING_ERRORS, formatHresult } from '../../shared/esp';
 import type { UserAction } from '../../shared/contract';
-import type { DeferredAppView, ErrorScreenView, PhaseView, ScreenView, Snapshot } from '../../shared/snapshot';
+import type {
+  DeferredAppView,
+  ErrorScreenView,
+  PhaseView,
+  ProvisioningDetails,
+  ScreenView,
+  Snapshot,
+} from '../../shared/snapshot';
 import type { ReturnCodeResult, TimelineEvent } from '../../shared/timeline';
 import type { App, EspProfile, Scenario, User } from '../scenario/model';
 import { errorActionsFor } from './errorActions';
@@ -22,12 +29,13 @@ import { itemRowText, phaseStatusText } from './rowText';
 import type { Audience, SetupPhase } from './tracking';
 import {
   deferredAppsFor,
+  nonBlockingAppsFor,
   trackedAppsFor,
   trackedCertificatesFor,
   trackedNetworkProfilesFor,
   trackedPoliciesFor,
 } from './tracking';
-import { resolveProfile } from './targeting';
+import { deviceTargetedProfile, resolveProfile } from './targeting';
 
 export interface TimedAction {
   t: number;
@@ -78,6 +86,11 @@ const RETRY_DELAY_SECONDS = 5 * 60;
 const ERROR_TIMEOUT = 0x800705b4;
 /** §1.7: the ESP waits a moment on Complete before it exits. */
 const EXIT_DELAY_SECONDS = 5;
+/** Exit codes the faults of §7.1 and §7.5 produce. */
+const ERROR_INSTALL_ALREADY_RUNNING = 1618;
+const ERROR_SUCCESS_REBOOT_REQUIRED = 3010;
+/** Apps the Intune Management Extension installs, one at a time (§5.3). */
+const IME_KINDS = new Set(['win32', 'win32Catalog', 'winGet']);
 /** Simulated download speed when a scenario gives no install time. */
 const DOWNLOAD_MB_PER_SECOND = 12;
 
@@ -117,13 +130,19 @@ class Simulation {
   private readonly installed = new Set<string>();
   private readonly appliedResources = new Set<string>();
   private rebootPending = false;
-
+  /** A restart happened in Device setup: the user must sign in again, nothing prefilled (§7.5). */
+  private restartedInDeviceSetup = false;
+  /** Pre-provisioning technician flow until Reseal (§7.6). */
+  private technician: boolean;
+  /** Apps whose installer restarts the device itself and never reports back (§7.2). */
+  private readonly hungApps = new Set<string>();
+  /** Apps installed by the MDM channel (MSI, Office, Store) at this moment, for the 1618 conflict (§7.1). */
+  private mdmInstalling = 0;
   constructor(private readonly scenario: Scenario) {
     this.rng = createRng(scenario.seed);
-    this.user =
-      scenario.deployment.mode === 'userDriven' || scenario.deployment.mode === 'entraJoinOobe'
-        ? (scenario.users[0] ?? null)
-        : null;
+    // Self-deploying has no user during the ESP (§7.7); pre-provisioning has one only after Reseal (§7.6).
+    this.user = scenario.deployment.mode === 'selfDeploying' ? null : (scenario.users[0] ?? null);
+    this.technician = scenario.deployment.mode === 'preProvisioning';
     this.phases = {
       devicePreparation: newPhase('devicePreparation', ['tpm', 'join', 'mdm', 'espProvider']),
       deviceSetup: newPhase('deviceSetup', SETUP_ITEMS),
@@ -133,6 +152,7 @@ class Simulation {
 
   run(actions: readonly TimedAction[]): Run {
     this.start();
+    this.flush();
     const pending = [...actions].sort((a, b) => a.t - b.t);
     for (;;) {
       const nextT = this.queue.peekTime();
@@ -231,8 +251,22 @@ class Simulation {
   // ---- the flow ----------------------------------------------------------------------------------
 
   private start(): void {
+    if (this.technician) {
+      // Windows key five times at the first OOBE screen, then Windows Autopilot Configuration (§7.6).
+      this.setScreen({ kind: 'preProvisioningOptions' });
+      this.at(this.rng.between(5, 10), 'device', () => {
+        this.setScreen({ kind: 'preProvisioningConfiguration', details: this.provisioningDetails() });
+        this.at(this.rng.between(10, 20), 'device', () => this.startEsp());
+      });
+      return;
+    }
+    this.startEsp();
+  }
+
+  private startEsp(): void {
     const { scenario } = this;
-    const resolved = resolveProfile(scenario, this.user);
+    // Only device-targeted profiles apply in the technician flow (§7.6).
+    const resolved = resolveProfile(scenario, this.technician ? null : this.user);
     this.profile = resolved.profile;
     this.profileView = {
       id: resolved.profile.id,
@@ -252,7 +286,7 @@ class Simulation {
     this.espShown.device = this.profile.showInstallationProgress && !autopilotOnlyHidden;
     // §1.12: the user part shows for the first user only when the profile says so; the simulated
     // device has one first user, so the setting matters for later users (not simulated here).
-    this.espShown.user = this.espShown.device && this.user !== null;
+    this.espShown.user = this.espShown.device && this.user !== null && !this.technician;
 
     if (!this.espShown.device) {
       const reason = autopilotOnlyHidden
@@ -266,6 +300,7 @@ class Simulation {
       return;
     }
     if (!this.espShown.user) this.markAll('accountSetup', 'notRun');
+    else this.phases.accountSetup.status = 'notStarted';
 
     this.setScreen({ kind: 'esp', part: 'device' });
     this.startTimer('devicePreparation');
@@ -299,8 +334,8 @@ class Simulation {
     const { mode, join } = this.scenario.deployment;
     const phase = 'devicePreparation';
     this.setPhase(phase, 'inProgress');
-    const needsTpm = mode === 'selfDeploying' || mode === 'preProvisioning';
-    const userAlreadyJoined = mode === 'userDriven' || mode === 'entraJoinOobe';
+    const needsTpm = mode === 'selfDeploying' || this.technician;
+    const userAlreadyJoined = !needsTpm;
     const tpmFault = this.scenario.simulation.faults.find((f) => f.kind === 'tpmAttestationFailure');
     const providerTimesOut = this.scenario.simulation.faults.some((f) => f.kind === 'espProviderTimeout');
 
@@ -412,6 +447,7 @@ class Simulation {
       this.trackResources(phase, lane, 'certificates', certificates, finishItem);
       this.trackResources(phase, lane, 'networkConnections', networks, finishItem);
       this.trackApps(phase, lane, apps, finishItem);
+      this.installNonBlockingForPreProvisioning(phase, lane);
     });
   }
 
@@ -450,29 +486,75 @@ class Simulation {
     }
   }
 
+  /**
+   * IME installs Win32, catalog and WinGet apps one at a time; the MDM channel installs MSI, Office
+   * and Store apps beside it (§5.3, §7.1). Both count towards the one Apps row.
+   */
   private trackApps(phase: SetupPhase, lane: string, apps: App[], finish: (id: ItemId, ok: boolean) => void): void {
     const done = apps.filter((a) => this.installed.has(a.id)).length;
     this.setItem(phase, 'apps', { status: 'inProgress', expected: apps.length, done });
-    const queue = apps.filter((a) => !this.installed.has(a.id));
-    const installNext = (): void => {
-      const app = queue.shift();
-      if (!app) {
-        finish('apps', true);
-        return;
-      }
-      this.installApp(app, phase, lane, (result) => {
-        if (result === 'failed') {
-          finish('apps', false);
+    const pending = apps.filter((a) => !this.installed.has(a.id));
+    const channels = [pending.filter((a) => IME_KINDS.has(a.kind)), pending.filter((a) => !IME_KINDS.has(a.kind))];
+    let open = channels.filter((c) => c.length > 0).length;
+    let failed = false;
+    if (open === 0) {
+      finish('apps', true);
+      return;
+    }
+    for (const channel of channels) {
+      const installNext = (): void => {
+        if (failed) return;
+        const app = channel.shift();
+        if (!app) {
+          if (--open === 0) finish('apps', true);
           return;
         }
-        this.setItem(phase, 'apps', { done: this.item(phase, 'apps').done + 1 });
-        installNext();
-      });
-    };
-    installNext();
+        this.installApp(app, phase, lane, (result) => {
+          if (result === 'failed') {
+            failed = true;
+            finish('apps', false);
+            return;
+          }
+          this.setItem(phase, 'apps', { done: this.item(phase, 'apps').done + 1 });
+          if (result === 'hardReboot' && phase === 'deviceSetup') this.restartDuringDeviceSetup(lane, installNext);
+          else installNext();
+        });
+      };
+      if (channel.length > 0) installNext();
+    }
   }
 
-  /** One app through IME: download, install, exit code through returnCodes, retries (§5.3). */
+  /**
+   * Pre-provisioning (article, "Only fail selected blocking apps in technician phase"): with Yes the
+   * technician flow also installs the non-blocking apps and ignores their failures; with No it leaves
+   * them for the user flow, whose ESP attempts them. Neither is counted in the Apps row.
+   */
+  private installNonBlockingForPreProvisioning(phase: SetupPhase, lane: string): void {
+    if (this.scenario.deployment.mode !== 'preProvisioning' || phase !== 'deviceSetup') return;
+    if (this.technician && !this.profile.allowNonBlockingAppInstallation) return;
+    const queue = nonBlockingAppsFor(this.scenario, this.profile, { phase, user: null }).filter(
+      (a) => !this.installed.has(a.id),
+    );
+    const next = (): void => {
+      const app = queue.shift();
+      if (app) this.installApp(app, phase, lane, next);
+    };
+    next();
+  }
+
+  /** A hard reboot stops IME until the device restarts; the ESP then resumes where it was (§5.3, §1.8). */
+  private restartDuringDeviceSetup(lane: string, resume: () => void): void {
+    this.restartedInDeviceSetup = true;
+    this.rebootPending = false;
+    this.record({ type: 'restartStarted', reason: 'an app returned a hard reboot code' });
+    this.setScreen({ kind: 'restarting' });
+    this.at(this.rng.between(45, 90), lane, () => {
+      this.setScreen({ kind: 'esp', part: 'device' });
+      resume();
+    });
+  }
+
+  /** One app: download, install, exit code through returnCodes, retries (§5.3), and the faults of §7. */
   private installApp(
     app: App,
     phase: SetupPhase | 'afterEsp',
@@ -484,11 +566,34 @@ class Simulation {
     this.record({ type: 'appInstallStarted', phase, appId: app.id, attempt });
     const behaviour = this.scenario.simulation.apps[app.id];
     const downloadMB = behaviour?.downloadMB ?? this.rng.between(20, 400);
+    const downloadSeconds = Math.round(downloadMB / DOWNLOAD_MB_PER_SECOND);
     const seconds =
-      Math.round(downloadMB / DOWNLOAD_MB_PER_SECOND) + (behaviour?.installSeconds ?? this.rng.between(30, 180));
+      downloadSeconds + this.outageDelay(downloadSeconds) + (behaviour?.installSeconds ?? this.rng.between(30, 180));
+    const viaMdm = !IME_KINDS.has(app.kind);
+    if (viaMdm) this.mdmInstalling++;
+    const fault = (kind: string) =>
+      this.scenario.simulation.faults.some((f) => f.kind === kind && 'appId' in f && f.appId === app.id);
+
     this.at(seconds, lane, () => {
+      if (viaMdm) this.mdmInstalling--;
+      if (fault('officeHang') || (fault('packagedReboot') && this.hungApps.has(app.id))) return; // never reports (§7.8, §7.2)
+      if (fault('packagedReboot')) {
+        // The installer restarts the device behind the ESP's back; the app never reports back (§7.2).
+        this.hungApps.add(app.id);
+        this.record({
+          type: 'restartStarted',
+          reason: `${app.displayName} restarted the device from inside its installer`,
+        });
+        this.setScreen({ kind: 'restarting' });
+        this.at(this.rng.between(45, 90), lane, () =>
+          this.setScreen({ kind: 'esp', part: phase === 'accountSetup' ? 'user' : 'device' }),
+        );
+        return;
+      }
       const codes = behaviour?.exitCodes ?? [0];
-      const exitCode = codes[Math.min(attempt, codes.length) - 1] ?? 0;
+      let exitCode = codes[Math.min(attempt, codes.length) - 1] ?? 0;
+      if (fault('msiWin32Conflict')) exitCode = ERROR_INSTALL_ALREADY_RUNNING; // §7.1: Windows Installer is busy
+      if (fault('declaredReboot')) exitCode = ERROR_SUCCESS_REBOOT_REQUIRED;
       const result = resultOf(app, exitCode);
       this.record({ type: 'appInstallCompleted', phase, appId: app.id, exitCode, result });
       if (result === 'retry') {
@@ -500,9 +605,22 @@ class Simulation {
         return;
       }
       if (result !== 'failed') this.installed.add(app.id);
-      if (result === 'softReboot' || result === 'hardReboot') this.rebootPending = true;
+      // Account setup does not restart: IME defers the reboot to after the ESP (§1.8, §7.2).
+      if ((result === 'softReboot' || result === 'hardReboot') && phase === 'deviceSetup') this.rebootPending = true;
       done(result);
     });
+  }
+
+  /** A network outage stalls every download that overlaps it (scenario fault `networkOutage`). */
+  private outageDelay(downloadSeconds: number): number {
+    let delay = 0;
+    for (const f of this.scenario.simulation.faults) {
+      if (f.kind !== 'networkOutage') continue;
+      const end = f.atSeconds + f.forSeconds;
+      if (this.now < end && this.now + downloadSeconds + delay > f.atSeconds)
+        delay += end - Math.max(this.now, f.atSeconds);
+    }
+    return delay;
   }
 
   private completeSetupPhase(phase: SetupPhase): void {
@@ -521,42 +639,135 @@ class Simulation {
     });
   }
 
-  /** Between the device part and the user part (§1.1, §7.5). */
+  /** Between the device part and the user part (§1.1, §7.5), or the end of the ESP. */
   private afterDeviceSetup(): void {
     this.continueAnywayWhileRunning = false;
+    if (this.technician) {
+      this.showTechnicianSuccess();
+      return;
+    }
+    this.runQualityUpdates((restarted) => this.leaveOobe(restarted));
+  }
+
+  /**
+   * §1.13: Windows 11, a device-targeted profile that installs quality updates, not the technician
+   * flow. The page checks, downloads and installs, and may restart; after a restart the user is not
+   * signed in automatically.
+   */
+  private runQualityUpdates(then: (restarted: boolean) => void): void {
+    const settings = this.scenario.simulation.qualityUpdates;
+    const fromProfile = deviceTargetedProfile(this.scenario).profile;
+    if (!fromProfile.installQualityUpdates || this.scenario.windows.release !== '11') {
+      then(false);
+      return;
+    }
+    this.setScreen({ kind: 'qualityUpdates', stage: 'checking', percent: 0 });
+    this.at(this.rng.between(20, 40), 'device', () => {
+      this.record({ type: 'qualityUpdatesChecked', found: settings.available });
+      if (!settings.available) {
+        then(false);
+        return;
+      }
+      const stageSeconds = Math.max(10, Math.round((settings.minutes * 60 * 0.45) / 10));
+      const stage = (name: 'downloading' | 'installing', percent: number, next: () => void): void => {
+        this.setScreen({ kind: 'qualityUpdates', stage: name, percent });
+        if (percent >= 100) {
+          next();
+          return;
+        }
+        this.at(stageSeconds, 'device', () => stage(name, percent + 10, next));
+      };
+      stage('downloading', 0, () =>
+        stage('installing', 0, () => {
+          this.record({ type: 'qualityUpdatesInstalled', restart: settings.restart });
+          if (!settings.restart) {
+            then(false);
+            return;
+          }
+          this.record({ type: 'restartStarted', reason: 'quality updates need a restart' });
+          this.setScreen({ kind: 'qualityUpdates', stage: 'restarting', percent: 100 });
+          this.at(this.rng.between(60, 120), 'device', () => then(true));
+        }),
+      );
+    });
+  }
+
+  /** OOBE is over: self-deploying ends here; a user signs in and Account setup follows. */
+  private leaveOobe(restartedByUpdates: boolean): void {
     const user = this.user;
+    if (!user) {
+      this.outcome = 'succeeded';
+      this.record({ type: 'outcome', outcome: 'succeeded' });
+      this.showDesktop(this.allRequiredApps().filter((a) => !this.installed.has(a.id) && this.deferred.has(a.id)));
+      return;
+    }
     const signIn = (): void => {
-      if (!user) return;
       this.record({ type: 'signedIn', userPrincipalName: user.userPrincipalName });
       this.setScreen({ kind: 'firstSignIn', userDisplayName: user.displayName });
       this.at(this.rng.between(15, 30), 'user', () => this.startAccountSetup());
     };
     const hybrid = this.scenario.deployment.join === 'hybrid';
-    if (!user) {
-      this.outcome = 'succeeded';
-      this.record({ type: 'outcome', outcome: 'succeeded' });
-      this.espEndedAt = this.now;
-      this.setScreen({ kind: 'signIn', prefilledUser: null, domain: false });
+    const promptForCredentials = (): void => {
+      this.setScreen({ kind: 'signIn', prefilledUser: null, domain: hybrid });
       this.record({ type: 'signInShown', prefilledUser: null });
-      return;
-    }
+      this.at(this.rng.between(20, 40), 'user', signIn);
+    };
     if (this.rebootPending || hybrid) {
-      // A restart in Device setup means the user signs in again, with nothing prefilled (§7.5);
-      // hybrid join always restarts and signs in with domain credentials (§7.3).
+      // Coalesced reboots restart the device now (§1.8); hybrid join always restarts and signs in
+      // with domain credentials at the Windows logon (§7.3). Either way nothing is prefilled (§7.5).
       this.rebootPending = false;
       this.record({
         type: 'restartStarted',
         reason: hybrid ? 'hybrid join completes with a restart' : 'an app asked for a restart',
       });
       this.setScreen({ kind: 'restarting' });
-      this.at(this.rng.between(45, 90), 'user', () => {
-        this.setScreen({ kind: 'signIn', prefilledUser: null, domain: hybrid });
-        this.record({ type: 'signInShown', prefilledUser: null });
-        this.at(this.rng.between(20, 40), 'user', signIn);
-      });
+      this.at(this.rng.between(45, 90), 'user', promptForCredentials);
+      return;
+    }
+    if (this.restartedInDeviceSetup || restartedByUpdates) {
+      promptForCredentials();
       return;
     }
     signIn();
+  }
+
+  private provisioningDetails(): ProvisioningDetails {
+    const resolved = resolveProfile(this.scenario, null);
+    return {
+      organization: this.scenario.tenant.displayName,
+      profileName: this.scenario.device.enrollmentProfileName || resolved.profile.displayName,
+      assignedUser: this.scenario.users[0]?.userPrincipalName ?? null,
+      deviceId: this.scenario.device.serialNumber,
+    };
+  }
+
+  /** §7.6: the green page; Reseal shuts the device down for the user flow. */
+  private showTechnicianSuccess(): void {
+    this.outcome = 'succeeded';
+    this.espEndedAt = this.now;
+    this.record({ type: 'outcome', outcome: 'succeeded' });
+    this.setScreen({
+      kind: 'preProvisioningResult',
+      success: true,
+      details: this.provisioningDetails(),
+      elapsedSeconds: this.now,
+      errorText: null,
+      actions: ['reseal'],
+    });
+  }
+
+  /** §7.6: the red page's text for what failed. */
+  private technicianErrorText(phase: PhaseId, outcome: 'failed' | 'timedOut'): string {
+    if (outcome === 'timedOut') return PRE_PROVISIONING_ERRORS.timeout;
+    if (phase === 'devicePreparation') {
+      const failed = this.phases.devicePreparation.items.find((i) => i.status === 'failed');
+      const code = formatHresult(failed?.hresult ?? ERROR_TIMEOUT).slice(2);
+      if (failed?.id === 'tpm') return PRE_PROVISIONING_ERRORS.tpmTimeout;
+      if (failed?.id === 'espProvider') return PRE_PROVISIONING_ERRORS.espProvider.replace('{0}', code);
+      if (failed?.id === 'mdm') return PRE_PROVISIONING_ERRORS.mdmEnrollment.replace('{0}', code);
+      if (failed?.id === 'join') return PRE_PROVISIONING_ERRORS.aadJoin.replace('{0}', code);
+    }
+    return this.profile.customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
   }
 
   private startAccountSetup(): void {
@@ -601,23 +812,48 @@ class Simulation {
     }
     this.failedPhase = phase;
     this.outcome = outcome;
-    const message = this.profile.customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
-    const actions = errorActionsFor(this.profile, this.scenario.windows.release, this.scenario.deployment.mode);
+    this.continueAnywayWhileRunning = false;
+    let message = this.profile.customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+    let actions = errorActionsFor(this.profile, this.scenario.windows.release, this.scenario.deployment.mode);
+    if (this.technician) {
+      // §7.6: the red result page, with Retry, Reset and a diagnostics link, whatever the profile says.
+      message = this.technicianErrorText(phase, outcome);
+      const logs: ErrorAction =
+        this.scenario.windows.release === '11' && this.profile.allowLogCollectionOnInstallFailure
+          ? 'viewDiagnostics'
+          : 'collectLogs';
+      actions = ['resetDevice', 'tryAgain', logs];
+      this.setScreen({
+        kind: 'preProvisioningResult',
+        success: false,
+        details: this.provisioningDetails(),
+        elapsedSeconds: this.now,
+        errorText: message,
+        actions: ['retry', 'reset', logs],
+      });
+    }
     this.errorScreen = { message, actions };
     this.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText('failed')}. ${message}`;
     this.record({ type: 'errorScreenShown', phase, message, actions });
     this.record({ type: 'outcome', outcome });
   }
 
-  private apply(action: UserAction): void {
+  private apply(requested: UserAction): void {
+    // The technician page's Retry and Reset are the ESP's Try again and Reset device (§7.6).
+    const action: UserAction = requested === 'retry' ? 'tryAgain' : requested === 'reset' ? 'resetDevice' : requested;
     const offered: readonly (UserAction | ErrorAction)[] = this.errorScreen?.actions ?? [];
+    const resealable = this.screen.kind === 'preProvisioningResult' && this.screen.success;
     const allowed =
       action === 'continueAnywayWhileRunning'
         ? this.continueAnywayWhileRunning && !this.errorScreen
-        : offered.includes(action);
+        : action === 'reseal'
+          ? resealable
+          : offered.includes(action);
     if (!allowed) return; // the Session refuses these before they get here; a replay ignores them
     this.record({ type: 'userAction', action });
     switch (action) {
+      case 'reseal':
+        return this.reseal();
       case 'tryAgain':
         return this.tryAgain();
       case 'resetDevice':
@@ -642,6 +878,32 @@ class Simulation {
     }
   }
 
+  /**
+   * Reseal shuts the device down; the user later turns it on, signs in, and the device ESP runs
+   * again before Account setup (§7.6). What the technician installed stays installed.
+   */
+  private reseal(): void {
+    this.setScreen({ kind: 'shutDown' });
+    this.outcome = null;
+    this.espEndedAt = null;
+    this.at(10, 'device', () => {
+      this.technician = false;
+      for (const phase of PHASES) {
+        this.phases[phase].status = 'notStarted';
+        for (const item of this.phases[phase].items) {
+          this.setItem(phase, item.id, {
+            status: 'notStarted',
+            expected: null,
+            done: 0,
+            hresult: null,
+            skippedAsComplete: false,
+          });
+        }
+      }
+      this.startEsp();
+    });
+  }
+
   /** Resets the failed category to waiting, restarts the timer and reruns it (§1.9). */
   private tryAgain(): void {
     const phase = this.failedPhase;
@@ -656,6 +918,7 @@ class Simulation {
         this.setItem(later, item.id, { status: 'notStarted', expected: null, done: 0, hresult: null });
       }
     }
+    if (this.screen.kind === 'preProvisioningResult') this.setScreen({ kind: 'esp', part: 'device' });
     this.startTimer(phase);
     if (phase === 'devicePreparation') this.runDevicePreparation();
     else if (phase === 'deviceSetup') this.runSetupPhase('deviceSetup');
@@ -678,8 +941,15 @@ class Simulation {
 
   private showDesktop(installAfter: App[]): void {
     if (!this.user) {
-      this.setScreen({ kind: 'signIn', prefilledUser: null, domain: false });
-      this.record({ type: 'signInShown', prefilledUser: null });
+      // Self-deploying ends at the Windows sign-in screen, or in the kiosk app with Assigned Access (§7.7).
+      const kiosk = trackedPoliciesFor(this.scenario, { phase: 'deviceSetup', user: null }).find(
+        (p) => p.kind === 'assignedAccess',
+      );
+      if (kiosk) this.setScreen({ kind: 'kiosk', appName: kiosk.displayName });
+      else {
+        this.setScreen({ kind: 'signIn', prefilledUser: null, domain: false });
+        this.record({ type: 'signInShown', prefilledUser: null });
+      }
     } else {
       this.setScreen({ kind: 'desktop', userDisplayName: this.user.displayName });
       this.record({ type: 'desktopReached' });

@@ -82,3 +82,8 @@ export function trackedCertificatesFor(scenario: Scenario, { user }: Audience): 
 export function trackedNetworkProfilesFor(scenario: Scenario, { user }: Audience): TrackedResource<string>[] {
   return targeted(scenario, scenario.tenant.networkProfiles, user).filter((n) => (user ? n.kind === 'wifi' : true));
 }
+
+/** Required apps outside the blocking list, whatever their kind (the technician flow installs them, §5.1). */
+export function nonBlockingAppsFor(scenario: Scenario, profile: EspProfile, audience: Audience): App[] {
+  return requiredAppsInPhase(scenario, audience).filter((a) => !isBlocking(profile, a));
+}

@@ -26,6 +26,9 @@ const api: EspApi = {
   setLook: (look) => send(commandFor('setLook', look)),
   restart: () => send(commandFor('restart')),
   act: (action) => send(commandFor('act', action)),
+  openDiagnostics: () => send(commandFor('openDiagnostics')),
+  closeDiagnostics: () => send(commandFor('closeDiagnostics')),
+  exportLogs: (destination) => send(commandFor('exportLogs', destination)),
 };
 
 contextBridge.exposeInMainWorld('espSim', api);

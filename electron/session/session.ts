@@ -5,7 +5,7 @@
  */
 import type { Command, CommandResult, UserAction } from '../../shared/contract';
 import { ACTION_LABELS } from '../../shared/esp';
-import type { Look, Snapshot } from '../../shared/snapshot';
+import type { DiagnosticsView, Look, LogExportView, Snapshot } from '../../shared/snapshot';
 import type { Run, TimedAction } from '../engine/simulate';
 import { simulate, viewAt } from '../engine/simulate';
 import type { Scenario } from '../scenario/model';
@@ -14,7 +14,32 @@ import { systemClock } from './clock';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 
+/** Writes the log bundle of a run (electron/logbundle); injected so the session stays free of file I/O. */
+export interface LogCollector {
+  collect(request: {
+    scenario: Scenario;
+    run: Run;
+    /** Simulated second the collection is taken at: the bundle shows the run up to here. */
+    t: number;
+    destination: string;
+    onProgress(percent: number): void;
+  }): Promise<{ path: string }>;
+}
+
+/** A failed export as Windows reports it (§2.3): the HRESULT and a sentence. */
+export class LogExportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface SessionOptions {
+  /** Builds the diagnostics page from the run (§2); the page cannot open without it. */
+  diagnostics?: (scenario: Scenario, run: Run, t: number) => DiagnosticsView;
+  logCollector?: LogCollector;
   scenario: Scenario;
   /** Why the requested scenario was replaced by the default, shown on screen. */
   scenarioProblem?: string | null;
@@ -46,6 +71,10 @@ export class Session {
   private revision = 0;
   private timer: unknown = null;
   private readonly listeners = new Set<(snapshot: Snapshot) => void>();
+  private diagnosticsOpen = false;
+  private logExport: LogExportView = { state: 'idle' };
+  private readonly buildDiagnostics: SessionOptions['diagnostics'];
+  private readonly logCollector: LogCollector | undefined;
 
   constructor(options: SessionOptions) {
     this.scenario = options.scenario;
@@ -55,6 +84,8 @@ export class Session {
     this.speed = options.speed ?? 1;
     this.look = options.look ?? (options.scenario.windows.release === '10' ? 'windows10' : 'windows11');
     this.started = options.autoStart ?? true;
+    this.buildDiagnostics = options.diagnostics;
+    this.logCollector = options.logCollector;
     this.baseReal = this.clock.nowMs();
     this.current = simulate(this.scenario, this.actions);
     this.logger.info(`session: scenario "${this.scenario.name}" (seed ${this.scenario.seed}) at speed ${this.speed}`);
@@ -94,6 +125,9 @@ export class Session {
       },
       ...view,
       scenarioProblem: this.scenarioProblem,
+      diagnostics:
+        this.diagnosticsOpen && this.buildDiagnostics ? this.buildDiagnostics(this.scenario, this.current, t) : null,
+      logExport: this.logExport,
     };
   }
 
@@ -133,6 +167,16 @@ export class Session {
         this.started = true;
         this.paused = false;
         break;
+      case 'openDiagnostics':
+        if (!this.buildDiagnostics) return { ok: false, error: 'the diagnostics page is not available here' };
+        this.diagnosticsOpen = true;
+        this.logExport = { state: 'idle' };
+        break;
+      case 'closeDiagnostics':
+        this.diagnosticsOpen = false;
+        break;
+      case 'exportLogs':
+        return this.exportLogs(command.destination);
       case 'userAction': {
         const refusal = this.refusalFor(command.action);
         if (refusal) return { ok: false, error: refusal };
@@ -155,9 +199,52 @@ export class Session {
     this.listeners.clear();
   }
 
+  /**
+   * Starts writing the log bundle; progress and the result arrive in later snapshots. The clock and
+   * the screen keep running meanwhile: the collector streams and never blocks the event loop.
+   */
+  private exportLogs(destination: string | null): CommandResult {
+    if (!this.logCollector) return { ok: false, error: 'log collection is not available here' };
+    if (this.logExport.state === 'inProgress') return { ok: false, error: 'logs are already being exported' };
+    if (destination === null) return { ok: false, error: 'choose a folder or removable drive to export the logs to' };
+    const t = this.elapsedSeconds();
+    this.logExport = { state: 'inProgress', percent: 0, destination };
+    this.publish();
+    this.logCollector
+      .collect({
+        scenario: this.scenario,
+        run: this.current,
+        t,
+        destination,
+        onProgress: (percent) => {
+          if (this.logExport.state !== 'inProgress') return;
+          this.logExport = { state: 'inProgress', percent, destination };
+          this.publish();
+        },
+      })
+      .then(({ path }) => {
+        this.logExport = { state: 'succeeded', path };
+        this.logger.info(`logs exported to ${path}`);
+      })
+      .catch((error: unknown) => {
+        const code = error instanceof LogExportError ? error.code : '0x81039025';
+        const message = error instanceof Error ? error.message : String(error);
+        this.logExport = { state: 'failed', code, message };
+        this.logger.warn(`log export failed (${code}): ${message}`);
+      })
+      .finally(() => this.publish());
+    return { ok: true };
+  }
+
   /** Actions are accepted only where the screen offers them. */
   private refusalFor(action: UserAction): string | null {
     const view = viewAt(this.current, this.elapsedSeconds());
+    if (action === 'reseal' || action === 'retry' || action === 'reset') {
+      const screen = view.screen;
+      return screen.kind === 'preProvisioningResult' && screen.actions.includes(action)
+        ? null
+        : `${action} is offered only on the pre-provisioning result page`;
+    }
     if (action === 'continueAnywayWhileRunning') {
       return view.continueAnywayWhileRunning
         ? null

@@ -23,7 +23,9 @@ describe('esp-sim validate', () => {
   it('names the wrong field and the allowed values, exit 1', async () => {
     const result = await cli('validate', e2eScenario('bad-mode.json'));
     expect(result.code).toBe(1);
-    expect(result.out).toBe('deployment.mode: expected one of userDriven, selfDeploying, preProvisioning, entraJoinOobe\n');
+    expect(result.out).toBe(
+      'deployment.mode: expected one of userDriven, selfDeploying, preProvisioning, entraJoinOobe\n',
+    );
   });
 
   it('says where a file stops being JSON, exit 1', async () => {
@@ -61,7 +63,11 @@ describe('esp-sim run --json', () => {
     expect(report.phases.deviceSetup.items.find((i: { id: string }) => i.id === 'apps')).toMatchObject({
       status: 'succeeded',
       text: 'Apps (3 of 3 installed)',
-      tracked: ['c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e01', 'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e02', 'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e03'],
+      tracked: [
+        'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e01',
+        'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e02',
+        'c3a1f7e2-0b4d-4c6e-9f81-2a3b4c5d6e03',
+      ],
     });
     expect(report.timeline[0]).toMatchObject({ t: 0, type: 'profileResolved' });
   });
@@ -80,9 +86,13 @@ describe('esp-sim run --json', () => {
   });
 
   it('answers the error screen with --respond', async () => {
-    const retried = JSON.parse((await cli('run', e2eScenario('teams-fails.json'), '--json', '--respond', 'tryAgain')).out);
+    const retried = JSON.parse(
+      (await cli('run', e2eScenario('teams-fails.json'), '--json', '--respond', 'tryAgain')).out,
+    );
     expect(retried.outcome).toBe('succeeded');
-    const continued = JSON.parse((await cli('run', e2eScenario('teams-fails.json'), '--json', '--respond', 'continueAnyway')).out);
+    const continued = JSON.parse(
+      (await cli('run', e2eScenario('teams-fails.json'), '--json', '--respond', 'continueAnyway')).out,
+    );
     expect(continued.outcome).toBe('continuedAnyway');
   });
 
