@@ -18,6 +18,7 @@ export default defineConfig({
       input: {
         cli: resolve(root, 'electron/cli/index.ts'),
         preview: resolve(root, 'electron/preview/index.ts'),
+        'bench-engine': resolve(root, 'bench/engine/bench.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
