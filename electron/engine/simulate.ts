@@ -86,6 +86,8 @@ const RETRY_DELAY_SECONDS = 5 * 60;
 const ERROR_TIMEOUT = 0x800705b4;
 /** §1.7: the ESP waits a moment on Complete before it exits. */
 const EXIT_DELAY_SECONDS = 5;
+/** How long the first user works before the next user of the scenario signs in. */
+const LATER_USER_AFTER_SECONDS = 600;
 /** Exit codes the faults of §7.1 and §7.5 produce. */
 const ERROR_INSTALL_ALREADY_RUNNING = 1618;
 const ERROR_SUCCESS_REBOOT_REQUIRED = 3010;
@@ -122,7 +124,10 @@ class Simulation {
   private readonly tracked: Partial<Record<PhaseId, string[]>> = {};
   private readonly espShown = { device: false, user: false };
 
-  private readonly user: User | null;
+  /** The user signing in now: the first user, then any later one (§1.12). */
+  private user: User | null;
+  /** Whether the current user gets Account setup (§1.12: maybe only the first user). */
+  private userPartShown = false;
   private profile!: EspProfile;
   private profileView: EngineView['profile'] = null;
   /** Install attempts per app, across Try again. */
@@ -287,6 +292,7 @@ class Simulation {
     // §1.12: the user part shows for the first user only when the profile says so; the simulated
     // device has one first user, so the setting matters for later users (not simulated here).
     this.espShown.user = this.espShown.device && this.user !== null && !this.technician;
+    this.userPartShown = this.espShown.user;
 
     if (!this.espShown.device) {
       const reason = autopilotOnlyHidden
@@ -636,6 +642,44 @@ class Simulation {
       this.outcome = 'succeeded';
       this.record({ type: 'outcome', outcome: 'succeeded' });
       this.goToDesktop([]);
+      this.signInNextUser();
+    });
+  }
+
+  /**
+   * A later user of the scenario signs in after the first has worked for a while. With "only show
+   * page to devices provisioned by OOBE" (disableUserStatusTrackingAfterFirstUser) they get no
+   * Account setup; otherwise they get their own (§1.12).
+   */
+  private signInNextUser(): void {
+    const current = this.user;
+    const next = current ? this.scenario.users[this.scenario.users.indexOf(current) + 1] : undefined;
+    if (!next) return;
+    const hybrid = this.scenario.deployment.join === 'hybrid';
+    this.at(LATER_USER_AFTER_SECONDS, 'user', () => {
+      this.user = next;
+      this.setScreen({ kind: 'signIn', prefilledUser: null, domain: hybrid });
+      this.record({ type: 'signInShown', prefilledUser: null });
+      this.at(this.rng.between(20, 40), 'user', () => {
+        this.record({ type: 'signedIn', userPrincipalName: next.userPrincipalName });
+        const resolved = resolveProfile(this.scenario, next);
+        this.profile = resolved.profile;
+        this.record({
+          type: 'profileResolved',
+          profileId: resolved.profile.id,
+          displayName: resolved.profile.displayName,
+          targetedBy: resolved.targetedBy,
+          reason: resolved.reason,
+        });
+        this.userPartShown =
+          resolved.profile.showInstallationProgress && !resolved.profile.disableUserStatusTrackingAfterFirstUser;
+        this.phases.accountSetup.status = 'notStarted';
+        for (const item of this.phases.accountSetup.items) {
+          this.setItem('accountSetup', item.id, { status: 'notStarted', expected: null, done: 0, hresult: null });
+        }
+        this.setScreen({ kind: 'firstSignIn', userDisplayName: next.displayName });
+        this.at(this.rng.between(15, 30), 'user', () => this.startAccountSetup());
+      });
     });
   }
 
@@ -771,11 +815,20 @@ class Simulation {
   }
 
   private startAccountSetup(): void {
-    if (!this.espShown.user) {
-      this.record({ type: 'espSkipped', part: 'user', reason: 'the user part of the ESP is not shown' });
+    if (!this.userPartShown) {
+      const laterUser = this.user !== this.scenario.users[0];
+      this.record({
+        type: 'espSkipped',
+        part: 'user',
+        reason: laterUser
+          ? `only the first user gets Account setup, and ${this.user?.userPrincipalName} is not the first`
+          : 'the user part of the ESP is not shown',
+      });
+      this.markAll('accountSetup', 'notRun');
       this.outcome = 'succeeded';
       this.record({ type: 'outcome', outcome: 'succeeded' });
       this.goToDesktop([]);
+      this.signInNextUser();
       return;
     }
     this.setScreen({ kind: 'esp', part: 'user' });

@@ -265,3 +265,38 @@ describe('profile settings', () => {
     expect(final(run).deferredApps.every((d) => d.installed)).toBe(true);
   });
 });
+
+describe('a second user on the same device (§1.12)', () => {
+  const twoUsers = (disable: boolean) => {
+    const scenario = simpleScenario({ profile: { disableUserStatusTrackingAfterFirstUser: disable } });
+    scenario.users = [
+      ...scenario.users,
+      {
+        id: 'u2',
+        userPrincipalName: 'megan@contoso.com',
+        displayName: 'Megan Bowen',
+        groupIds: [USER_GROUP],
+        intuneLicensed: true,
+      },
+    ];
+    return simulate(scenario);
+  };
+  const accountSetupStarts = (run: Run) =>
+    run.timeline.filter((e) => e.type === 'phaseStarted' && e.phase === 'accountSetup').length;
+
+  it('gets no Account setup when only the first user should see it', () => {
+    const run = twoUsers(true);
+    expect(accountSetupStarts(run)).toBe(1);
+    expect(run.timeline.find((e) => e.type === 'espSkipped')).toMatchObject({
+      part: 'user',
+      reason: expect.stringContaining('megan@contoso.com'),
+    });
+    expect(final(run).screen).toEqual({ kind: 'desktop', userDisplayName: 'Megan Bowen' });
+  });
+
+  it('gets their own Account setup when every user should see it', () => {
+    const run = twoUsers(false);
+    expect(accountSetupStarts(run)).toBe(2);
+    expect(final(run).outcome).toBe('succeeded');
+  });
+});
