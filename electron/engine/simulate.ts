@@ -440,9 +440,10 @@ class Simulation {
       const policies = trackedPoliciesFor(this.scenario, audience);
       const certificates = trackedCertificatesFor(this.scenario, audience);
       const networks = trackedNetworkProfilesFor(this.scenario, audience);
-      const apps = trackedAppsFor(this.scenario, this.profile, audience);
+      const profile = this.blockingProfileFor(phase);
+      const apps = trackedAppsFor(this.scenario, profile, audience);
       this.tracked[phase] = apps.map((a) => a.id);
-      for (const app of deferredAppsFor(this.scenario, this.profile, audience)) {
+      for (const app of deferredAppsFor(this.scenario, profile, audience)) {
         if (!this.installed.has(app.id))
           this.deferred.set(app.id, { id: app.id, displayName: app.displayName, installed: false });
       }
@@ -455,6 +456,16 @@ class Simulation {
       this.trackApps(phase, lane, apps, finishItem);
       this.installNonBlockingForPreProvisioning(phase, lane);
     });
+  }
+
+  /**
+   * The blocking-app list of a user-targeted profile is ignored during the device ESP (§5.2, AP-KI):
+   * Device setup then waits on every required device app.
+   */
+  private blockingProfileFor(phase: SetupPhase): EspProfile {
+    if (phase === 'deviceSetup' && this.profileView?.targetedBy === 'user')
+      return { ...this.profile, selectedMobileAppIds: [] };
+    return this.profile;
   }
 
   private trackResources(

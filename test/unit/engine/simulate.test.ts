@@ -300,3 +300,108 @@ describe('a second user on the same device (§1.12)', () => {
     expect(final(run).outcome).toBe('succeeded');
   });
 });
+
+describe('more tracking rules', () => {
+  it('restarts the timer on Try again (§1.11)', () => {
+    const scenario = simpleScenario({
+      exitCodes: { teams: [1603, 0] },
+      profile: { installProgressTimeoutInMinutes: 10 },
+    });
+    scenario.simulation.apps['portal'] = { installSeconds: 420, downloadMB: 0, exitCodes: [0] };
+    const first = simulate(scenario);
+    const pressed = first.endT + 100;
+    const retried = simulate(scenario, [{ t: pressed, action: 'tryAgain' }]);
+    const timeout = retried.timeline.find((e) => e.type === 'timeout');
+    // Teams (60 s) and Company Portal (420 s) together fit in a fresh 10-minute timer.
+    expect(timeout).toBeUndefined();
+    expect(final(retried).outcome).toBe('succeeded');
+  });
+
+  it('restarts the device mid-Device setup on a hard reboot code, then asks for credentials (§5.3, §7.5)', () => {
+    const scenario = simpleScenario({ exitCodes: { vpn: [1641] } });
+    const run = simulate(scenario);
+    const kinds = run.steps.map((s) => s.view.screen.kind).filter((k, i, all) => k !== all[i - 1]);
+    expect(kinds).toEqual(['esp', 'restarting', 'esp', 'signIn', 'firstSignIn', 'esp', 'desktop']);
+    expect(itemText(final(run), 'deviceSetup', 'apps')).toBe('Apps (3 of 3 installed)');
+  });
+
+  it('fails on an exit code the app does not map (§5.3)', () => {
+    const run = simulate(simpleScenario({ exitCodes: { vpn: [87] } }));
+    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'vpn')).toMatchObject({
+      exitCode: 87,
+      result: 'failed',
+    });
+    expect(final(run).outcome).toBe('failed');
+  });
+
+  it('does not track device-assigned user-context Win32 apps in hybrid join (§5.3, §7.3)', () => {
+    const scenario = simpleScenario();
+    scenario.tenant.apps.push(
+      makeApp({ id: 'userctx', installContext: 'user', assignments: [required(allDevices())] }),
+    );
+    expect(simulate(scenario).tracked.accountSetup).toEqual(['expenses', 'userctx']);
+    const hybrid = { ...scenario, deployment: { ...scenario.deployment, join: 'hybrid' as const } };
+    expect(simulate(hybrid).tracked.accountSetup).toEqual(['expenses']);
+  });
+
+  it('tracks VPN and Wi-Fi in Device setup but only Wi-Fi in Account setup (§1.3)', () => {
+    const scenario = simpleScenario();
+    scenario.tenant.networkProfiles = [
+      { id: 'wifi-d', displayName: 'Wi-Fi', kind: 'wifi', assignments: [groupTarget(DEVICE_GROUP)] },
+      { id: 'vpn-d', displayName: 'VPN', kind: 'vpn', assignments: [groupTarget(DEVICE_GROUP)] },
+      { id: 'wifi-u', displayName: 'Wi-Fi', kind: 'wifi', assignments: [groupTarget(USER_GROUP)] },
+      { id: 'vpn-u', displayName: 'VPN', kind: 'vpn', assignments: [groupTarget(USER_GROUP)] },
+    ];
+    const end = final(simulate(scenario));
+    expect(itemText(end, 'deviceSetup', 'networkConnections')).toBe('Network connections (2 of 2 added)');
+    expect(itemText(end, 'accountSetup', 'networkConnections')).toBe('Network connections (1 of 1 added)');
+  });
+
+  it('applies other policies silently: only Edge, Assigned Access and Kiosk Browser count (§1.3)', () => {
+    const scenario = simpleScenario();
+    scenario.tenant.policies = [
+      { id: 'edge', displayName: 'Edge', kind: 'edgeBrowser', assignments: [allDevices()] },
+      { id: 'bitlocker', displayName: 'BitLocker', kind: 'other', assignments: [allDevices()] },
+    ];
+    expect(itemText(final(simulate(scenario)), 'deviceSetup', 'securityPolicies')).toBe(
+      'Security policies (2 of 2 applied)',
+    );
+  });
+
+  it('ignores the blocking list of a user-targeted profile during Device setup (§5.2, AP-KI)', () => {
+    const scenario = simpleScenario();
+    scenario.tenant.espProfiles = [
+      makeProfile({
+        id: 'user-esp',
+        assignments: [groupTarget(USER_GROUP)],
+        selectedMobileAppIds: ['vpn', 'expenses'],
+      }),
+      ...scenario.tenant.espProfiles.filter((p) => p.isDefault),
+    ];
+    const run = simulate(scenario);
+    expect(final(run).profile?.targetedBy).toBe('user');
+    expect(run.tracked.deviceSetup).toEqual(['vpn', 'teams', 'portal']);
+    expect(run.tracked.accountSetup).toEqual(['expenses']);
+  });
+
+  it('ignores a failing non-blocking app in the technician flow when only selected apps may fail (article)', () => {
+    const scenario = simpleScenario({
+      exitCodes: { portal: [1603] },
+      profile: { selectedMobileAppIds: ['vpn', 'teams'], allowNonBlockingAppInstallation: true },
+    });
+    const technician = { ...scenario, deployment: { ...scenario.deployment, mode: 'preProvisioning' as const } };
+    const run = simulate(technician);
+    expect(
+      run.timeline.some((e) => e.type === 'appInstallCompleted' && e.appId === 'portal' && e.result === 'failed'),
+    ).toBe(true);
+    expect(final(run).screen).toMatchObject({ kind: 'preProvisioningResult', success: true });
+  });
+
+  it('leaves non-blocking apps alone in the technician flow when every app may fail (article)', () => {
+    const scenario = simpleScenario({
+      profile: { selectedMobileAppIds: ['vpn', 'teams'], allowNonBlockingAppInstallation: false },
+    });
+    const run = simulate({ ...scenario, deployment: { ...scenario.deployment, mode: 'preProvisioning' as const } });
+    expect(run.timeline.some((e) => e.type === 'appInstallStarted' && e.appId === 'portal')).toBe(false);
+  });
+});
