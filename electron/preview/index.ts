@@ -14,7 +14,7 @@ export const DEFAULT_PREVIEW_PORT = 5180;
 
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '../..');
-  let values: { scenario?: string; port?: string; speed?: string; host?: string; look?: string };
+  let values: { scenario?: string; port?: string; speed?: string; host?: string; look?: string; loop?: string };
   try {
     ({ values } = parseArgs({
       options: {
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
         speed: { type: 'string' },
         host: { type: 'string' },
         look: { type: 'string' },
+        loop: { type: 'string' },
       },
       allowPositionals: false,
     }));
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED)
     return usage(`--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${values.speed}"`);
+  const loop = values.loop === undefined ? undefined : Number(values.loop);
+  if (loop !== undefined && !(Number.isFinite(loop) && loop >= 1 && loop <= 86_400)) return usage(`--loop takes the seconds to wait before starting over, from 1 to 86400, not "${values.loop}"`);
   if (values.look !== undefined && values.look !== 'windows10' && values.look !== 'windows11')
     return usage('--look must be windows10 or windows11');
 
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     scenarioProblem: opened.problem,
     speed,
     logger,
+    ...(loop !== undefined ? { loopAfterSeconds: loop } : {}),
     ...(values.look ? { look: values.look as 'windows10' | 'windows11' } : {}),
   });
   const server = await startPreviewServer({
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
 function usage(message: string): void {
   console.error(`esp-sim preview: ${message}`);
   console.error(
-    'usage: npm run preview:web -- [--scenario <file>] [--port <n>] [--speed <factor>] [--host <address>] [--look windows10|windows11]',
+    'usage: npm run preview:web -- [--scenario <file>] [--port <n>] [--speed <factor>] [--host <address>] [--look windows10|windows11] [--loop <seconds>]',
   );
   process.exitCode = 2;
 }

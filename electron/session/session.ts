@@ -49,6 +49,11 @@ export interface SessionOptions {
   logger?: Logger;
   /** Start the clock at once (kiosk and preview) or wait for a start command. */
   autoStart?: boolean;
+  /**
+   * Kiosk demos: once the run has ended (or sits on an error screen nobody answers), start it over
+   * after this many real seconds. Off when undefined.
+   */
+  loopAfterSeconds?: number;
 }
 
 /** At most this long between clock updates to subscribers, in real milliseconds. */
@@ -75,6 +80,9 @@ export class Session {
   private logExport: LogExportView = { state: 'idle' };
   private readonly buildDiagnostics: SessionOptions['diagnostics'];
   private readonly logCollector: LogCollector | undefined;
+  private readonly loopAfterSeconds: number | undefined;
+  /** Real time at which the run was first seen to have settled; null while it runs. */
+  private settledAtMs: number | null = null;
 
   constructor(options: SessionOptions) {
     this.scenario = options.scenario;
@@ -86,6 +94,7 @@ export class Session {
     this.started = options.autoStart ?? true;
     this.buildDiagnostics = options.diagnostics;
     this.logCollector = options.logCollector;
+    this.loopAfterSeconds = options.loopAfterSeconds;
     this.baseReal = this.clock.nowMs();
     this.current = simulate(this.scenario, this.actions);
     this.logger.info(`session: scenario "${this.scenario.name}" (seed ${this.scenario.seed}) at speed ${this.speed}`);
@@ -160,6 +169,9 @@ export class Session {
         this.look = command.look;
         break;
       case 'restart':
+        this.settledAtMs = null;
+        this.diagnosticsOpen = false;
+        this.logExport = { state: 'idle' };
         this.actions = [];
         this.current = simulate(this.scenario, this.actions);
         this.baseSim = 0;
@@ -277,7 +289,19 @@ export class Session {
     this.timer = null;
     if (!this.started || this.paused) return;
     const t = this.elapsedSeconds();
-    if (this.isFinishedAt(t)) return;
+    const settled = this.isFinishedAt(t) || (this.current.waitingForUser && t >= this.current.endT);
+    if (!settled) this.settledAtMs = null;
+    if (settled) {
+      if (this.loopAfterSeconds === undefined) return;
+      this.settledAtMs ??= this.clock.nowMs();
+      const remainingMs = this.settledAtMs + this.loopAfterSeconds * 1000 - this.clock.nowMs();
+      this.timer = this.clock.setTimer(() => {
+        this.timer = null;
+        this.logger.info('session: looping back to the start (kiosk)');
+        this.handle({ type: 'restart' });
+      }, Math.max(1, remainingMs));
+      return;
+    }
     const next = this.current.steps.find((s) => s.t > t);
     const dueMs = next ? ((next.t - t) / this.speed) * 1000 : HEARTBEAT_MS;
     this.timer = this.clock.setTimer(

@@ -115,3 +115,26 @@ describe('user actions through the session', () => {
     expect(session.snapshot().look).toBe('windows10');
   });
 });
+
+describe('kiosk looping', () => {
+  it('starts the run over a while after it settles on its last screen', () => {
+    const clock = new ManualClock();
+    const session = new Session({ scenario: failingScenario(), clock, speed: 10, loopAfterSeconds: 30 });
+    const errorAtMs = (session.run.endT / 10) * 1000;
+    clock.advance(errorAtMs + 1000);
+    expect(session.snapshot().errorScreen).not.toBeNull();
+    clock.advance(28_000);
+    expect(session.snapshot().errorScreen).not.toBeNull();
+    clock.advance(3_000);
+    const snap = session.snapshot();
+    expect(snap.errorScreen).toBeNull();
+    expect(snap.clock.elapsedSeconds).toBeLessThan(40);
+  });
+
+  it('never loops unless asked to', () => {
+    const clock = new ManualClock();
+    const session = new Session({ scenario: failingScenario(), clock, speed: 1000 });
+    clock.advance(600_000);
+    expect(session.snapshot().errorScreen).not.toBeNull();
+  });
+});
