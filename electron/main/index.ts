@@ -71,6 +71,7 @@ async function createWindow(): Promise<void> {
     },
   });
   window.once('ready-to-show', () => window.show());
+  if (args.kiosk) lockDownForKiosk(window);
 
   ipcMain.handle(IPC.getSnapshot, (event) => {
     if (!isTrustedSender(event, window)) return refuse(IPC.getSnapshot, event.senderFrame?.url);
@@ -96,6 +97,29 @@ async function createWindow(): Promise<void> {
   });
 
   await window.loadURL(`${RENDERER_PROTOCOL}://app/${args.operator ? '#/operator' : ''}`);
+}
+
+/**
+ * Kiosk demos: no reload, no developer tools, no zoom, no closing from the keyboard. Only
+ * Ctrl+Alt+Shift+Q, which a passer-by will not find, ends the demo.
+ */
+function lockDownForKiosk(window: BrowserWindow): void {
+  let quitting = false;
+  window.webContents.on('before-input-event', (event, input) => {
+    if (input.type !== 'keyDown') return;
+    const key = input.key.toLowerCase();
+    if (input.control && input.alt && input.shift && key === 'q') {
+      quitting = true;
+      app.quit();
+      return;
+    }
+    const blocked =
+      key === 'f5' || key === 'f11' || key === 'f12' || (input.control && ['r', 'w', 'q', '+', '-', '=', '0'].includes(key)) || (input.control && input.shift && key === 'i');
+    if (blocked) event.preventDefault();
+  });
+  window.on('close', (event) => {
+    if (!quitting) event.preventDefault();
+  });
 }
 
 function refuse(channel: string, url: string | undefined): { ok: false; error: string } {
