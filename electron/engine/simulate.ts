@@ -35,6 +35,7 @@ import {
   trackedNetworkProfilesFor,
   trackedPoliciesFor,
 } from './tracking';
+import type { ResolvedProfile } from './targeting';
 import { deviceTargetedProfile, resolveProfile } from './targeting';
 
 export interface TimedAction {
@@ -272,19 +273,7 @@ class Simulation {
     const { scenario } = this;
     // Only device-targeted profiles apply in the technician flow (§7.6).
     const resolved = resolveProfile(scenario, this.technician ? null : this.user);
-    this.profile = resolved.profile;
-    this.profileView = {
-      id: resolved.profile.id,
-      displayName: resolved.profile.displayName,
-      targetedBy: resolved.targetedBy,
-    };
-    this.record({
-      type: 'profileResolved',
-      profileId: resolved.profile.id,
-      displayName: resolved.profile.displayName,
-      targetedBy: resolved.targetedBy,
-      reason: resolved.reason,
-    });
+    this.useProfile(resolved);
 
     const autopilotOnlyHidden =
       this.profile.trackInstallProgressForAutopilotOnly && !scenario.deployment.autopilotRegistered;
@@ -311,6 +300,23 @@ class Simulation {
     this.setScreen({ kind: 'esp', part: 'device' });
     this.startTimer('devicePreparation');
     this.runDevicePreparation();
+  }
+
+  /** The profile in force from now on, and why it won (§5.2), for the snapshot and the timeline. */
+  private useProfile(resolved: ResolvedProfile): void {
+    this.profile = resolved.profile;
+    this.profileView = {
+      id: resolved.profile.id,
+      displayName: resolved.profile.displayName,
+      targetedBy: resolved.targetedBy,
+    };
+    this.record({
+      type: 'profileResolved',
+      profileId: resolved.profile.id,
+      displayName: resolved.profile.displayName,
+      targetedBy: resolved.targetedBy,
+      reason: resolved.reason,
+    });
   }
 
   /** One timer around the device part, one around the user part (§1.9, §1.11). */
@@ -674,14 +680,7 @@ class Simulation {
       this.at(this.rng.between(20, 40), 'user', () => {
         this.record({ type: 'signedIn', userPrincipalName: next.userPrincipalName });
         const resolved = resolveProfile(this.scenario, next);
-        this.profile = resolved.profile;
-        this.record({
-          type: 'profileResolved',
-          profileId: resolved.profile.id,
-          displayName: resolved.profile.displayName,
-          targetedBy: resolved.targetedBy,
-          reason: resolved.reason,
-        });
+        this.useProfile(resolved);
         this.userPartShown =
           resolved.profile.showInstallationProgress && !resolved.profile.disableUserStatusTrackingAfterFirstUser;
         this.phases.accountSetup.status = 'notStarted';

@@ -19,6 +19,7 @@
  *
  * Pure: no Node, no electron.
  */
+import { newTenantDefaultProfile } from '../scenario/defaultProfile';
 import type { Assignment, EspProfile, Scenario, User, App, AppIntent } from '../scenario/model';
 import { evaluateFilter, parseFilterRule } from './assignmentFilter';
 
@@ -36,8 +37,6 @@ export interface TargetingExplanation {
   /** Why it applies (the winning include), or why it does not. */
   reason: string;
 }
-
-const DEFAULT_PROFILE_ID_SUFFIX = '_DefaultWindows10EnrollmentCompletionPageConfiguration';
 
 // ---------------------------------------------------------------------------------------------
 // Assignment evaluation
@@ -161,29 +160,6 @@ export function appliesToUser(assignments: readonly Assignment[], scenario: Scen
 // ---------------------------------------------------------------------------------------------
 // Profile choice
 
-/** A new tenant's default profile: the ESP is off (§5.1, scenario-and-cli.md §1). */
-function synthesizedDefaultProfile(scenario: Scenario): EspProfile {
-  return {
-    id: `${scenario.tenant.id}${DEFAULT_PROFILE_ID_SUFFIX}`,
-    displayName: 'All users and all devices',
-    priority: 0,
-    isDefault: true,
-    showInstallationProgress: false,
-    installProgressTimeoutInMinutes: 60,
-    customErrorMessage: null,
-    allowLogCollectionOnInstallFailure: false,
-    disableUserStatusTrackingAfterFirstUser: false,
-    installQualityUpdates: false,
-    blockDeviceSetupRetryByUser: true,
-    allowDeviceResetOnInstallFailure: false,
-    allowDeviceUseOnInstallFailure: false,
-    selectedMobileAppIds: [],
-    allowNonBlockingAppInstallation: false,
-    trackInstallProgressForAutopilotOnly: false,
-    assignments: [],
-  };
-}
-
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -202,7 +178,7 @@ function defaultProfile(scenario: Scenario): { profile: EspProfile; synthesized:
   const first = defaults[0];
   return first
     ? { profile: first, synthesized: false }
-    : { profile: synthesizedDefaultProfile(scenario), synthesized: true };
+    : { profile: newTenantDefaultProfile(scenario.tenant.id), synthesized: true };
 }
 
 function describeProfile(p: EspProfile): string {

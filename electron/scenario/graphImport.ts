@@ -14,13 +14,13 @@
  * its name: a name that says "user" (and not "device") gets the user, one that says "device" or "autopilot"
  * (and not "user") gets the device, any other (a bare GUID, say) gets both.
  */
+import { DEFAULT_PROFILE_ID_SUFFIX } from './defaultProfile';
 import { parseFilterRule } from '../engine/assignmentFilter';
 import {
   AppAssignmentSchema,
   AppSchema,
   AssignmentFilterSchema,
   DEFAULT_DEVICE,
-  DEFAULT_PROFILE_ID_SUFFIX,
   DEFAULT_TENANT_ID,
   ESP_CONFIGURATION_TYPES,
   EspProfileSchema,

@@ -13,6 +13,7 @@
  * fills the defaults that depend on other sections: the build per release, autopilotRegistered per mode, the
  * device's osVersion, the new-tenant default ESP profile, and profile ids and priorities.
  */
+import { DEFAULT_INSTALL_TIMEOUT_MINUTES, DEFAULT_PROFILE_ID_SUFFIX } from './defaultProfile';
 import { z } from 'zod';
 import type {
   App,
@@ -51,7 +52,6 @@ export const DEFAULT_DEVICE = {
 export const DEFAULT_QUALITY_UPDATES = { available: false, minutes: 25, restart: true } as const;
 
 /** Intune's default ESP timeout; Graph stores 0 (or nothing) for "not set". */
-export const DEFAULT_INSTALL_TIMEOUT_MINUTES = 60;
 export const MAX_INSTALL_TIMEOUT_MINUTES = 1440;
 /** The HRESULT Windows shows when TPM attestation gives up (esp-reference.md §7.8). */
 export const DEFAULT_TPM_HRESULT = 0x81039001;
@@ -93,8 +93,6 @@ export const ESP_CONFIGURATION_TYPES = [
   'windows10EnrollmentCompletionPageConfiguration',
   'defaultWindows10EnrollmentCompletionPageConfiguration',
 ] as const;
-export const DEFAULT_PROFILE_ID_SUFFIX = '_DefaultWindows10EnrollmentCompletionPageConfiguration';
-export const DEFAULT_PROFILE_NAME = 'All users and all devices';
 
 const TARGET_KINDS = {
   '#microsoft.graph.groupAssignmentTarget': 'group',

@@ -20,6 +20,7 @@
  * - Ids must be unique within groups, filters, ESP profiles, apps and users, and across policies, certificate
  *   and network profiles together (simulation.policies keys address all three).
  */
+import { DEFAULT_PROFILE_ID_SUFFIX, DEFAULT_PROFILE_NAME, newTenantDefaultProfile } from './defaultProfile';
 import type { z } from 'zod';
 import { parseFilterRule } from '../engine/assignmentFilter';
 import type { App, Assignment, EspProfile, Scenario, TrackedResource, User } from './model';
@@ -28,9 +29,6 @@ import {
   AssignmentFilterListSchema,
   CertificateProfileListSchema,
   DEFAULT_BUILDS,
-  DEFAULT_INSTALL_TIMEOUT_MINUTES,
-  DEFAULT_PROFILE_ID_SUFFIX,
-  DEFAULT_PROFILE_NAME,
   DEFAULT_TENANT_ID,
   DeploymentSchema,
   DeviceSchema,
@@ -374,29 +372,6 @@ function finaliseEspProfiles(report: Report, parsed: readonly ParsedEspProfile[]
 
   if (defaults.length === 0) profiles.push(newTenantDefaultProfile(tenantId));
   return profiles;
-}
-
-/** What a tenant that never edited its default ESP profile holds (spec §1; esp-reference.md §5.1 sample). */
-export function newTenantDefaultProfile(tenantId: string): EspProfile {
-  return {
-    id: `${tenantId}${DEFAULT_PROFILE_ID_SUFFIX}`,
-    displayName: DEFAULT_PROFILE_NAME,
-    priority: 0,
-    isDefault: true,
-    showInstallationProgress: false,
-    installProgressTimeoutInMinutes: DEFAULT_INSTALL_TIMEOUT_MINUTES,
-    customErrorMessage: null,
-    allowLogCollectionOnInstallFailure: false,
-    disableUserStatusTrackingAfterFirstUser: false,
-    installQualityUpdates: false,
-    blockDeviceSetupRetryByUser: false,
-    allowDeviceResetOnInstallFailure: false,
-    allowDeviceUseOnInstallFailure: false,
-    selectedMobileAppIds: [],
-    allowNonBlockingAppInstallation: false,
-    trackInstallProgressForAutopilotOnly: false,
-    assignments: [{ target: { kind: 'allDevices' }, filterId: null, filterType: 'none', intent: null }],
-  };
 }
 
 function checkUniqueIds(report: Report, tenant: ParsedTenant): void {
