@@ -19,6 +19,7 @@ export default defineConfig({
         cli: resolve(root, 'electron/cli/index.ts'),
         preview: resolve(root, 'electron/preview/index.ts'),
         'bench-engine': resolve(root, 'bench/engine/bench.ts'),
+        'bench-logs': resolve(root, 'bench/logs/bench.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },

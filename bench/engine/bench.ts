@@ -41,7 +41,12 @@ export function worstCaseScenario(): unknown {
     ],
   }));
   const resources = (kind: string, n: number, prefix: string) =>
-    Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, displayName: `${prefix} ${i}`, kind, assignments: [group(i % 2 ? USER_GROUP : DEVICE_GROUP)] }));
+    Array.from({ length: n }, (_, i) => ({
+      id: `${prefix}-${i}`,
+      displayName: `${prefix} ${i}`,
+      kind,
+      assignments: [group(i % 2 ? USER_GROUP : DEVICE_GROUP)],
+    }));
   return {
     schemaVersion: 1,
     name: 'Worst-case tenant',
@@ -49,8 +54,20 @@ export function worstCaseScenario(): unknown {
     deployment: { mode: 'userDriven' },
     device: { groupIds: [DEVICE_GROUP], model: 'Surface Laptop 5' },
     users: [
-      { id: 'u1', userPrincipalName: 'adele@contoso.com', displayName: 'Adele Vance', groupIds: [USER_GROUP], intuneLicensed: true },
-      { id: 'u2', userPrincipalName: 'megan@contoso.com', displayName: 'Megan Bowen', groupIds: [USER_GROUP], intuneLicensed: true },
+      {
+        id: 'u1',
+        userPrincipalName: 'adele@contoso.com',
+        displayName: 'Adele Vance',
+        groupIds: [USER_GROUP],
+        intuneLicensed: true,
+      },
+      {
+        id: 'u2',
+        userPrincipalName: 'megan@contoso.com',
+        displayName: 'Megan Bowen',
+        groupIds: [USER_GROUP],
+        intuneLicensed: true,
+      },
     ],
     tenant: {
       groups: [
@@ -68,10 +85,7 @@ export function worstCaseScenario(): unknown {
       ],
       enrollmentStatusPageProfiles: profiles,
       apps,
-      policies: [
-        ...resources('edgeBrowser', 100, 'edge'),
-        ...resources('other', 100, 'policy'),
-      ],
+      policies: [...resources('edgeBrowser', 100, 'edge'), ...resources('other', 100, 'policy')],
       certificateProfiles: resources('scep', 20, 'cert'),
       networkProfiles: [...resources('wifi', 5, 'wifi'), ...resources('vpn', 5, 'vpn')],
     },
@@ -105,7 +119,9 @@ export function runBench(): void {
   const resolutions = time(() => resolveProfile(scenario, scenario.users[0]!), 2000);
   const validations = time(() => validateScenario(worstCaseScenario()), 50);
   const totalSeconds = runs.reduce((a, b) => a + b, 0) / 1000;
-  console.log(`bench/engine — worst-case tenant: ${scenario.tenant.espProfiles.length} profiles, ${tracked} tracked device apps, ${scenario.tenant.policies.length} policies, ${scenario.tenant.certificateProfiles.length} certificates, ${scenario.tenant.networkProfiles.length} network profiles, ${scenario.users.length} users`);
+  console.log(
+    `bench/engine — worst-case tenant: ${scenario.tenant.espProfiles.length} profiles, ${tracked} tracked device apps, ${scenario.tenant.policies.length} policies, ${scenario.tenant.certificateProfiles.length} certificates, ${scenario.tenant.networkProfiles.length} network profiles, ${scenario.users.length} users`,
+  );
   console.log(`  timeline events per run:        ${run.timeline.length}`);
   console.log(`  full headless run, median:      ${median(runs).toFixed(2)} ms   (goal < 20 ms)`);
   console.log(`  runs per second:                ${(runs.length / totalSeconds).toFixed(0)}`);

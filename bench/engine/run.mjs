@@ -6,6 +6,9 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..', '..');
 const bundle = join(root, 'out', 'node', 'bench-engine.mjs');
 if (!existsSync(bundle)) {
-  spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'vite.node.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'vite.node.config.ts', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 await import(bundle);

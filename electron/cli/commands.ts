@@ -7,11 +7,13 @@ import { parseArgs } from 'node:util';
 import { PHASE_TITLES, PHASES } from '../../shared/esp';
 import { decodeScenarioBytes } from '../scenario/decode';
 import { importGraphExports } from '../scenario/graphImport';
+import { collectLogBundle } from '../logbundle/collect';
 import { loadScenarioFile } from '../scenario/load';
 import { formatProblem } from '../scenario/validate';
 import type { Response } from '../session/respond';
 import { RESPONSES, runHeadless } from '../session/respond';
 import { runReport } from '../session/runReport';
+import { LogExportError } from '../session/session';
 
 export interface CliIo {
   out(text: string): void;
@@ -21,6 +23,7 @@ export interface CliIo {
 const USAGE = `usage:
   esp-sim validate <file>
   esp-sim run <file> [--json] [--respond tryAgain|continueAnyway|resetDevice]...
+  esp-sim collect-logs <file> --out <folder> [--respond tryAgain|continueAnyway|resetDevice]...
   esp-sim import <graph-json-file-or-folder>... --out <scenario.json>
 `;
 
@@ -32,6 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await validateCommand(rest, io);
       case 'run':
         return await runCommand(rest, io);
+      case 'collect-logs':
+        return await collectLogsCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
       case undefined:
@@ -119,6 +124,46 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   if (report.deferredApps.length > 0) io.out(`installed after the ESP: ${report.deferredApps.join(', ')}\n`);
   io.out(`outcome: ${report.outcome} after ${formatDuration(report.elapsedSeconds)} (simulated)\n`);
   return 0;
+}
+
+/** Runs like `run`, then writes the bundle the device would write (§3) into --out; never overwrites. */
+async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parse(() =>
+    parseArgs({
+      args,
+      options: { out: { type: 'string' }, respond: { type: 'string', multiple: true } },
+      allowPositionals: true,
+    }),
+  );
+  const file = onlyFile(positionals);
+  if (!values.out) throw new UsageError('--out <folder> is required');
+  const responses = values.respond ?? [];
+  for (const r of responses) {
+    if (!RESPONSES.includes(r as Response)) throw new UsageError(`--respond takes ${RESPONSES.join(', ')}, not "${r}"`);
+  }
+  const loaded = await loadScenarioFile(file);
+  if (loaded.kind !== 'valid') {
+    if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
+    else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
+    return 1;
+  }
+  const result = runHeadless(loaded.scenario, responses as Response[]);
+  if (!result.ok) io.err(`esp-sim collect-logs: ${result.error}\n`);
+  try {
+    const { path } = await collectLogBundle({
+      scenario: loaded.scenario,
+      run: result.run,
+      t: result.run.endT,
+      destination: values.out,
+      appLogPath: null,
+    });
+    io.out(`${path}\n`);
+    return 0;
+  } catch (error) {
+    const code = error instanceof LogExportError ? `${error.code} ` : '';
+    io.err(`esp-sim collect-logs: ${code}${(error as Error).message}\n`);
+    return 1;
+  }
 }
 
 async function importCommand(args: string[], io: CliIo): Promise<number> {

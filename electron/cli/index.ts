@@ -2,6 +2,7 @@
  * `esp-sim`: the headless command line of scenario-and-cli.md §2.
  *   validate <file>                         0 valid, 1 invalid, 2 unreadable
  *   run <file> [--json] [--respond <a>]...  0 ran, 1 invalid scenario
+ *   collect-logs <file> --out <folder>      0 written, 1 failed
  *   import <file-or-folder>... --out <f>    0 written, 1 nothing usable
  */
 import { runCli } from './commands';

@@ -2,11 +2,13 @@
  * The Electron shell: one fullscreen, frameless ESP window on the same Session the browser preview
  * uses. Everything that is not window, IPC or dialog lives outside electron/main.
  */
-import { app, BrowserWindow, ipcMain, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron';
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import { IPC } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
+import { createLogCollector } from '../logbundle/collect';
+import { diagnosticsView } from '../logbundle/diagnosticsView';
 import { openScenario } from '../scenario/library';
 import { Session } from '../session/session';
 import { parseShellArgs } from './args';
@@ -37,6 +39,8 @@ async function createWindow(): Promise<void> {
     scenarioProblem: opened.problem,
     speed: args.speed,
     logger,
+    diagnostics: diagnosticsView,
+    logCollector: createLogCollector(log.transports.file.getFile().path),
   });
 
   registerRendererProtocol(join(import.meta.dirname, '../renderer'));
@@ -77,12 +81,22 @@ async function createWindow(): Promise<void> {
     if (!isTrustedSender(event, window)) return refuse(IPC.getSnapshot, event.senderFrame?.url);
     return espSession.snapshot();
   });
-  ipcMain.handle(IPC.command, (event, input: unknown) => {
+  ipcMain.handle(IPC.command, async (event, input: unknown) => {
     if (!isTrustedSender(event, window)) return refuse(IPC.command, event.senderFrame?.url);
     const parsed = parseCommand(input);
     if (!parsed.ok) {
       logger.warn(`refused ${parsed.error}`);
       return parsed;
+    }
+    // Export logs without a folder: main asks for one (a removable drive or any folder), §3.1.
+    if (parsed.command.type === 'exportLogs' && parsed.command.destination === null) {
+      const choice = await dialog.showOpenDialog(window, {
+        title: 'Choose a USB drive or folder for the logs',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = choice.filePaths[0];
+      if (choice.canceled || !folder) return { ok: false, error: 'no folder chosen' };
+      return espSession.handle({ type: 'exportLogs', destination: folder });
     }
     return espSession.handle(parsed.command);
   });
@@ -114,7 +128,11 @@ function lockDownForKiosk(window: BrowserWindow): void {
       return;
     }
     const blocked =
-      key === 'f5' || key === 'f11' || key === 'f12' || (input.control && ['r', 'w', 'q', '+', '-', '=', '0'].includes(key)) || (input.control && input.shift && key === 'i');
+      key === 'f5' ||
+      key === 'f11' ||
+      key === 'f12' ||
+      (input.control && ['r', 'w', 'q', '+', '-', '=', '0'].includes(key)) ||
+      (input.control && input.shift && key === 'i');
     if (blocked) event.preventDefault();
   });
   window.on('close', (event) => {

@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { MAX_SPEED, MIN_SPEED } from '../../shared/contract';
+import { createLogCollector } from '../logbundle/collect';
+import { diagnosticsView } from '../logbundle/diagnosticsView';
 import { openScenario } from '../scenario/library';
 import { createAppLogger } from '../session/appLog';
 import { Session } from '../session/session';
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
   if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED)
     return usage(`--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${values.speed}"`);
   const loop = values.loop === undefined ? undefined : Number(values.loop);
-  if (loop !== undefined && !(Number.isFinite(loop) && loop >= 1 && loop <= 86_400)) return usage(`--loop takes the seconds to wait before starting over, from 1 to 86400, not "${values.loop}"`);
+  if (loop !== undefined && !(Number.isFinite(loop) && loop >= 1 && loop <= 86_400))
+    return usage(`--loop takes the seconds to wait before starting over, from 1 to 86400, not "${values.loop}"`);
   if (values.look !== undefined && values.look !== 'windows10' && values.look !== 'windows11')
     return usage('--look must be windows10 or windows11');
 
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
     scenarioProblem: opened.problem,
     speed,
     logger,
+    diagnostics: diagnosticsView,
+    logCollector: createLogCollector(logger.filePath()),
     ...(loop !== undefined ? { loopAfterSeconds: loop } : {}),
     ...(values.look ? { look: values.look as 'windows10' | 'windows11' } : {}),
   });

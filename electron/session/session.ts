@@ -295,11 +295,14 @@ export class Session {
       if (this.loopAfterSeconds === undefined) return;
       this.settledAtMs ??= this.clock.nowMs();
       const remainingMs = this.settledAtMs + this.loopAfterSeconds * 1000 - this.clock.nowMs();
-      this.timer = this.clock.setTimer(() => {
-        this.timer = null;
-        this.logger.info('session: looping back to the start (kiosk)');
-        this.handle({ type: 'restart' });
-      }, Math.max(1, remainingMs));
+      this.timer = this.clock.setTimer(
+        () => {
+          this.timer = null;
+          this.logger.info('session: looping back to the start (kiosk)');
+          this.handle({ type: 'restart' });
+        },
+        Math.max(1, remainingMs),
+      );
       return;
     }
     const next = this.current.steps.find((s) => s.t > t);
