@@ -280,7 +280,14 @@ export class Session {
   private publish(): void {
     if (this.listeners.size === 0) return;
     const snapshot = this.snapshot();
-    for (const listener of this.listeners) listener(snapshot);
+    for (const listener of this.listeners) {
+      // One broken subscriber (a closed window, a dropped stream) must not stop the clock for the others.
+      try {
+        listener(snapshot);
+      } catch (error) {
+        this.logger.warn('session: a subscriber failed', error);
+      }
+    }
   }
 
   /** Wakes at the next step of the run, or at the heartbeat, whichever is sooner. */

@@ -62,5 +62,8 @@ export function createHttpBridge(): EspApi {
     setLook: (look) => send(commandFor('setLook', look)),
     restart: () => send(commandFor('restart')),
     act: (action) => send(commandFor('act', action)),
+    openDiagnostics: () => send(commandFor('openDiagnostics')),
+    closeDiagnostics: () => send(commandFor('closeDiagnostics')),
+    exportLogs: (destination) => send(commandFor('exportLogs', destination)),
   };
 }

@@ -2,7 +2,7 @@
  * The Enrollment Status Page itself (§1.2–§1.6), its error state (§1.9) and the running-state
  * Continue anyway button (§1.10). Renders the snapshot as given; decides nothing about ESP semantics.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { ACTION_LABELS, ACTION_PLACEMENT, CONTINUE_ANYWAY_NOTE, PAGE_LEAD, PAGE_TITLE } from '../../../shared/esp';
 import type { ErrorAction } from '../../../shared/esp';
@@ -10,32 +10,34 @@ import type { UserAction } from '../../../shared/contract';
 import type { Snapshot } from '../../../shared/snapshot';
 import { getApi } from '../bridge';
 import { CategoryRow } from '../components/CategoryRow';
-import { LogsNotice } from '../components/LogsNotice';
+import { isLogAction, runLogAction } from '../components/logActions';
+import type { LogAction } from '../components/logActions';
 import { ResetConfirmDialog } from '../components/ResetConfirmDialog';
 import { useUiStore } from '../store/uiStore';
 import '../styles/esp.css';
 
-/** The two log actions, which another part of the app will implement. */
-export type LogAction = Extract<ErrorAction, 'collectLogs' | 'viewDiagnostics'>;
-
 interface EspScreenProps {
   snapshot: Snapshot;
-  /** Seam for log collection; without it a "later version" notice shows. */
+  /** Seam for the log actions; by default View diagnostics opens the diagnostics page, Collect logs the export. */
   onCollectLogs?: (action: LogAction) => void;
 }
 
-function isLogAction(action: ErrorAction): action is LogAction {
-  return action === 'collectLogs' || action === 'viewDiagnostics';
-}
+/** Set once the first ESP frame is on screen: the renderer benchmark measures navigation → this mark. */
+let firstFrameMarked = false;
 
-export function EspScreen({ snapshot, onCollectLogs }: EspScreenProps): JSX.Element {
+export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenProps): JSX.Element {
   const { look, errorScreen, phases } = snapshot;
   const part = snapshot.screen.kind === 'esp' ? snapshot.screen.part : 'device';
   const resetConfirmOpen = useUiStore((s) => s.resetConfirmOpen);
-  const logsNoticeOpen = useUiStore((s) => s.logsNoticeOpen);
-  const { resetConfirmOpened, resetConfirmClosed, logsNoticeOpened, logsNoticeClosed } = useUiStore.getState();
+  const { resetConfirmOpened, resetConfirmClosed } = useUiStore.getState();
   const [pending, setPending] = useState(false);
   const resetButtonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (firstFrameMarked) return;
+    firstFrameMarked = true;
+    requestAnimationFrame(() => performance.mark('esp-first-frame'));
+  }, []);
 
   const act = (action: UserAction): void => {
     setPending(true);
@@ -50,8 +52,7 @@ export function EspScreen({ snapshot, onCollectLogs }: EspScreenProps): JSX.Elem
 
   const onAction = (action: ErrorAction): void => {
     if (isLogAction(action)) {
-      if (onCollectLogs) onCollectLogs(action);
-      else logsNoticeOpened();
+      onCollectLogs(action);
       return;
     }
     if (action === 'resetDevice') {
@@ -162,7 +163,6 @@ export function EspScreen({ snapshot, onCollectLogs }: EspScreenProps): JSX.Elem
             </div>
           </footer>
         </div>
-        {logsNoticeOpen && <LogsNotice onClose={logsNoticeClosed} />}
       </div>
 
       {resetConfirmOpen && (

@@ -8,15 +8,18 @@ interface UiState {
   /** Category rows whose details are shown; all collapsed by default (§1.5). */
   expanded: Readonly<Record<PhaseId, boolean>>;
   resetConfirmOpen: boolean;
-  /** The placeholder notice for Collect logs / View diagnostics. */
-  logsNoticeOpen: boolean;
+  /** The Collect logs dialog (Windows 10 error screen, pre-provisioning page): export without a diagnostics page. */
+  collectLogsOpen: boolean;
+  /** The folder typed for the last log export in the browser preview, offered again next time. */
+  lastExportFolder: string;
   /** The scenario problem the user dismissed; a different problem shows the banner again. */
   dismissedProblem: string | null;
   detailsToggled(phase: PhaseId): void;
   resetConfirmOpened(): void;
   resetConfirmClosed(): void;
-  logsNoticeOpened(): void;
-  logsNoticeClosed(): void;
+  collectLogsOpened(): void;
+  collectLogsClosed(): void;
+  exportFolderChosen(folder: string): void;
   problemDismissed(problem: string): void;
 }
 
@@ -25,12 +28,14 @@ const allCollapsed: Record<PhaseId, boolean> = { devicePreparation: false, devic
 export const useUiStore = create<UiState>()((set) => ({
   expanded: allCollapsed,
   resetConfirmOpen: false,
-  logsNoticeOpen: false,
+  collectLogsOpen: false,
+  lastExportFolder: '',
   dismissedProblem: null,
   detailsToggled: (phase) => set((s) => ({ expanded: { ...s.expanded, [phase]: !s.expanded[phase] } })),
   resetConfirmOpened: () => set({ resetConfirmOpen: true }),
   resetConfirmClosed: () => set({ resetConfirmOpen: false }),
-  logsNoticeOpened: () => set({ logsNoticeOpen: true }),
-  logsNoticeClosed: () => set({ logsNoticeOpen: false }),
+  collectLogsOpened: () => set({ collectLogsOpen: true }),
+  collectLogsClosed: () => set({ collectLogsOpen: false }),
+  exportFolderChosen: (folder) => set({ lastExportFolder: folder }),
   problemDismissed: (problem) => set({ dismissedProblem: problem }),
 }));

@@ -1,0 +1,54 @@
+/**
+ * Pressing the Windows key five times on the first OOBE screen (§7.6): the technician picks Windows Autopilot
+ * provisioning and selects Continue. The option texts are Windows' own; the engine makes the choice, so the
+ * page shows it made and the controls do nothing.
+ */
+import type { JSX } from 'react';
+import type { Look } from '../../../shared/snapshot';
+import { OobeFrame } from '../components/OobeFrame';
+import { UI_TEXT } from '../strings';
+
+export function PreProvisioningOptionsScreen({ look }: { look: Look }): JSX.Element {
+  return (
+    <OobeFrame
+      screen="preProvisioningOptions"
+      look={look}
+      title={UI_TEXT.ppOptionsTitle}
+      buttons={
+        <button
+          type="button"
+          className="button button-primary"
+          aria-disabled="true"
+          aria-describedby="pp-simulated"
+          data-testid="pp-continue"
+        >
+          {UI_TEXT.ppContinue}
+        </button>
+      }
+    >
+      <fieldset className="pp-options" data-testid="pp-options">
+        <legend className="visually-hidden">{UI_TEXT.ppOptionsTitle}</legend>
+        <label className="pp-option">
+          <input
+            type="radio"
+            name="pp-option"
+            value="autopilot"
+            checked
+            readOnly
+            aria-describedby="pp-option-autopilot-description"
+            data-testid="pp-option-autopilot"
+          />
+          <span className="pp-option-text">
+            <span className="pp-option-title">{UI_TEXT.ppOptionAutopilot}</span>
+            <span className="pp-option-description" id="pp-option-autopilot-description">
+              {UI_TEXT.ppOptionAutopilotDescription}
+            </span>
+          </span>
+        </label>
+      </fieldset>
+      <p className="oobe-simulated" id="pp-simulated">
+        {UI_TEXT.ppSimulatedChoice}
+      </p>
+    </OobeFrame>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The technician's result page (§7.6): green `#007533` with Reseal on success; red `#750008` with the error text,
+ * Retry (when offered) and Reset on failure; the diagnostics link (View diagnostics or Collect logs) bottom-left.
+ * Which actions show comes from the snapshot.
+ */
+import { useState } from 'react';
+import type { JSX } from 'react';
+import type { UserAction } from '../../../shared/contract';
+import { ACTION_LABELS } from '../../../shared/esp';
+import type { Look, ProvisioningAction, ScreenView } from '../../../shared/snapshot';
+import { getApi } from '../bridge';
+import { isLogAction, runLogAction } from '../components/logActions';
+import { OobeFrame } from '../components/OobeFrame';
+import { ProvisioningDetails } from '../components/ProvisioningDetails';
+import { UI_TEXT } from '../strings';
+
+type ResultView = Extract<ScreenView, { kind: 'preProvisioningResult' }>;
+
+const LABELS: Record<ProvisioningAction, string> = {
+  reseal: UI_TEXT.ppReseal,
+  retry: UI_TEXT.ppRetry,
+  reset: UI_TEXT.ppReset,
+  collectLogs: ACTION_LABELS.collectLogs,
+  viewDiagnostics: ACTION_LABELS.viewDiagnostics,
+};
+
+export function PreProvisioningResultScreen({ look, view }: { look: Look; view: ResultView }): JSX.Element {
+  const [pending, setPending] = useState(false);
+  const { success, actions } = view;
+
+  const onAction = (action: ProvisioningAction): void => {
+    if (isLogAction(action)) {
+      runLogAction(action);
+      return;
+    }
+    const userAction: UserAction = action;
+    setPending(true);
+    getApi()
+      .act(userAction)
+      .then((result) => {
+        if (!result.ok) console.warn(`ESP Simulator: ${action} was refused: ${result.error}`);
+      })
+      .catch((error: unknown) => console.warn(`ESP Simulator: ${action} failed`, error))
+      .finally(() => setPending(false));
+  };
+
+  const links = actions.filter(isLogAction);
+  const buttons = actions.filter((a) => !isLogAction(a));
+  const primary: ProvisioningAction = success ? 'reseal' : 'retry';
+
+  return (
+    <OobeFrame
+      screen="preProvisioningResult"
+      look={look}
+      className={`pp-result ${success ? 'pp-result-success' : 'pp-result-failure'}`}
+      data={{ 'data-success': String(success) }}
+      title={success ? UI_TEXT.ppSuccessTitle : UI_TEXT.ppFailureTitle}
+      lead={
+        success ? (
+          <p className="oobe-lead">{UI_TEXT.ppSuccessLead}</p>
+        ) : (
+          <p className="oobe-lead pp-error-text" data-testid="pp-error-text">
+            {view.errorText}
+          </p>
+        )
+      }
+      links={links.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className="link-button"
+          data-testid={`action-${action}`}
+          data-placement="link"
+          onClick={() => onAction(action)}
+        >
+          {LABELS[action]}
+        </button>
+      ))}
+      buttons={buttons.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === primary ? 'button button-primary' : 'button'}
+          data-testid={`action-${action}`}
+          data-placement="button"
+          disabled={pending}
+          onClick={() => onAction(action)}
+        >
+          {LABELS[action]}
+        </button>
+      ))}
+    >
+      <ProvisioningDetails details={view.details} elapsedSeconds={view.elapsedSeconds} />
+    </OobeFrame>
+  );
+}
