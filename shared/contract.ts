@@ -22,6 +22,8 @@ export type Command =
   | { type: 'setSpeed'; speed: number }
   | { type: 'setLook'; look: Look }
   | { type: 'restart' }
+  /** UX review: show the run as it was at this simulated second (later user actions are dropped). */
+  | { type: 'seek'; seconds: number }
   | { type: 'userAction'; action: UserAction }
   /** Ctrl+Shift+D or View diagnostics (§2.1); Close returns to the ESP where it was. */
   | { type: 'openDiagnostics' }
@@ -46,6 +48,7 @@ export interface EspApi {
   setSpeed(speed: number): Promise<CommandResult>;
   setLook(look: Look): Promise<CommandResult>;
   restart(): Promise<CommandResult>;
+  seek(seconds: number): Promise<CommandResult>;
   act(action: UserAction): Promise<CommandResult>;
   openDiagnostics(): Promise<CommandResult>;
   closeDiagnostics(): Promise<CommandResult>;
@@ -70,21 +73,25 @@ export const HTTP = {
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 10_000;
 
-/** Maps each named API function to its command; used by both bridge implementations. */
-export function commandFor<K extends Exclude<keyof EspApi, 'getSnapshot' | 'onSnapshot'>>(
-  name: K,
-  arg?: unknown,
-): Command {
-  switch (name) {
-    case 'setSpeed':
-      return { type: 'setSpeed', speed: arg as number };
-    case 'setLook':
-      return { type: 'setLook', look: arg as Look };
-    case 'act':
-      return { type: 'userAction', action: arg as UserAction };
-    case 'exportLogs':
-      return { type: 'exportLogs', destination: (arg ?? null) as string | null };
-    default:
-      return { type: name } as Command;
-  }
+/** The named functions of `EspApi` that send a command. */
+export type CommandFunctions = Omit<EspApi, 'getSnapshot' | 'onSnapshot'>;
+
+/**
+ * Builds every command-sending function of the API over one transport's `send`. The Electron
+ * preload and the browser-preview bridge both use it, so the two cannot drift apart.
+ */
+export function commandFunctions(send: (command: Command) => Promise<CommandResult>): CommandFunctions {
+  return {
+    start: () => send({ type: 'start' }),
+    pause: () => send({ type: 'pause' }),
+    resume: () => send({ type: 'resume' }),
+    setSpeed: (speed) => send({ type: 'setSpeed', speed }),
+    setLook: (look) => send({ type: 'setLook', look }),
+    restart: () => send({ type: 'restart' }),
+    seek: (seconds) => send({ type: 'seek', seconds }),
+    act: (action) => send({ type: 'userAction', action }),
+    openDiagnostics: () => send({ type: 'openDiagnostics' }),
+    closeDiagnostics: () => send({ type: 'closeDiagnostics' }),
+    exportLogs: (destination) => send({ type: 'exportLogs', destination }),
+  };
 }

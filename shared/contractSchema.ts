@@ -6,11 +6,15 @@ import { z } from 'zod';
 import type { Command } from './contract';
 import { MAX_SPEED, MIN_SPEED } from './contract';
 
+/** A week of simulated time: far beyond any ESP timeout (1440 minutes). */
+const MAX_SEEK_SECONDS = 7 * 24 * 3600;
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('start') }),
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('restart') }),
+  z.strictObject({ type: z.literal('seek'), seconds: z.number().finite().min(0).max(MAX_SEEK_SECONDS) }),
   z.strictObject({ type: z.literal('setSpeed'), speed: z.number().finite().min(MIN_SPEED).max(MAX_SPEED) }),
   z.strictObject({ type: z.literal('setLook'), look: z.enum(['windows10', 'windows11']) }),
   z.strictObject({

@@ -134,4 +134,12 @@ export interface Snapshot {
   /** The Windows 11 diagnostics page, while it is open (§2); the ESP underneath keeps its state. */
   diagnostics: DiagnosticsView | null;
   logExport: LogExportView;
+  /** The run's notable moments (screens and category changes), for the operator console's Jump to. */
+  moments: Moment[];
+}
+
+export interface Moment {
+  /** Simulated seconds from the start. */
+  t: number;
+  label: string;
 }

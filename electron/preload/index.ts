@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Command, CommandResult, EspApi } from '../../shared/contract';
-import { IPC, commandFor } from '../../shared/contract';
+import { IPC, commandFunctions } from '../../shared/contract';
 import type { Snapshot } from '../../shared/snapshot';
 
 const send = (command: Command): Promise<CommandResult> =>
@@ -19,16 +19,7 @@ const api: EspApi = {
       ipcRenderer.removeListener(IPC.snapshot, handler);
     };
   },
-  start: () => send(commandFor('start')),
-  pause: () => send(commandFor('pause')),
-  resume: () => send(commandFor('resume')),
-  setSpeed: (speed) => send(commandFor('setSpeed', speed)),
-  setLook: (look) => send(commandFor('setLook', look)),
-  restart: () => send(commandFor('restart')),
-  act: (action) => send(commandFor('act', action)),
-  openDiagnostics: () => send(commandFor('openDiagnostics')),
-  closeDiagnostics: () => send(commandFor('closeDiagnostics')),
-  exportLogs: (destination) => send(commandFor('exportLogs', destination)),
+  ...commandFunctions(send),
 };
 
 contextBridge.exposeInMainWorld('espSim', api);

@@ -5,7 +5,8 @@
  */
 import type { Command, CommandResult, UserAction } from '../../shared/contract';
 import { ACTION_LABELS } from '../../shared/esp';
-import type { DiagnosticsView, Look, LogExportView, Snapshot } from '../../shared/snapshot';
+import type { DiagnosticsView, Look, LogExportView, Moment, Snapshot } from '../../shared/snapshot';
+import { momentsOf } from './moments';
 import type { Run, TimedAction } from '../engine/simulate';
 import { simulate, viewAt } from '../engine/simulate';
 import type { Scenario } from '../scenario/model';
@@ -83,6 +84,7 @@ export class Session {
   private readonly loopAfterSeconds: number | undefined;
   /** Real time at which the run was first seen to have settled; null while it runs. */
   private settledAtMs: number | null = null;
+  private momentsOf: { run: Run; moments: Moment[] } | null = null;
 
   constructor(options: SessionOptions) {
     this.scenario = options.scenario;
@@ -137,7 +139,14 @@ export class Session {
       diagnostics:
         this.diagnosticsOpen && this.buildDiagnostics ? this.buildDiagnostics(this.scenario, this.current, t) : null,
       logExport: this.logExport,
+      moments: this.moments(),
     };
+  }
+
+  /** Notable moments of the current run, computed once per run. */
+  private moments(): Moment[] {
+    if (this.momentsOf?.run !== this.current) this.momentsOf = { run: this.current, moments: momentsOf(this.current) };
+    return this.momentsOf.moments;
   }
 
   subscribe(listener: (snapshot: Snapshot) => void): () => void {
@@ -179,6 +188,19 @@ export class Session {
         this.started = true;
         this.paused = false;
         break;
+      case 'seek': {
+        // Jumping back past a user action drops it: the run is replayed from what remains.
+        const seconds = Math.min(command.seconds, this.current.endT);
+        const kept = this.actions.filter((a) => a.t < seconds);
+        if (kept.length !== this.actions.length) {
+          this.actions = kept;
+          this.current = simulate(this.scenario, this.actions);
+        }
+        this.baseSim = Math.min(seconds, this.current.endT);
+        this.baseReal = this.clock.nowMs();
+        this.settledAtMs = null;
+        break;
+      }
       case 'openDiagnostics':
         if (!this.buildDiagnostics) return { ok: false, error: 'the diagnostics page is not available here' };
         this.diagnosticsOpen = true;

@@ -178,6 +178,17 @@ test.describe('the contract over HTTP', () => {
     expect(resumed.clock.paused).toBe(false);
   });
 
+  test('jumps to a moment of the run from the operator console and holds it there', async ({ page, preview }) => {
+    await page.goto(new URL('/operator', preview.url).toString());
+    const jump = page.getByLabel('Jump to');
+    const desktop = await jump.locator('option', { hasText: 'Desktop' }).getAttribute('value');
+    await jump.selectOption(desktop!);
+    await expect(page.getByTestId('op-screen')).toHaveText('desktop');
+    await expect(page.getByTestId('op-run-state')).toHaveText(/Paused|Finished/);
+    await page.goto(preview.url);
+    await expect(page.locator('main')).toHaveAttribute('data-screen', 'desktop');
+  });
+
   test('serves nothing outside the renderer folder', async ({ page, preview }) => {
     const response = await page.request.get(new URL('/..%2f..%2fpackage.json', preview.url).toString());
     expect([403, 404]).toContain(response.status());

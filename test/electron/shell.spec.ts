@@ -35,11 +35,15 @@ test.describe('the Electron shell', () => {
     const keys = await window.evaluate(() => Object.keys((window as unknown as { espSim: object }).espSim).sort());
     expect(keys).toEqual([
       'act',
+      'closeDiagnostics',
+      'exportLogs',
       'getSnapshot',
       'onSnapshot',
+      'openDiagnostics',
       'pause',
       'restart',
       'resume',
+      'seek',
       'setLook',
       'setSpeed',
       'start',

@@ -2,7 +2,7 @@
  * The browser-preview transport of the contract: plain HTTP for commands and snapshots, Server-Sent Events for
  * pushes. Same-origin, path-only URLs so the page works on whatever port the preview picked.
  */
-import { HTTP, commandFor } from '../../../shared/contract';
+import { HTTP, commandFunctions } from '../../../shared/contract';
 import type { Command, CommandResult, EspApi } from '../../../shared/contract';
 import type { Snapshot } from '../../../shared/snapshot';
 
@@ -55,15 +55,6 @@ export function createHttpBridge(): EspApi {
   return {
     getSnapshot,
     onSnapshot,
-    start: () => send(commandFor('start')),
-    pause: () => send(commandFor('pause')),
-    resume: () => send(commandFor('resume')),
-    setSpeed: (speed) => send(commandFor('setSpeed', speed)),
-    setLook: (look) => send(commandFor('setLook', look)),
-    restart: () => send(commandFor('restart')),
-    act: (action) => send(commandFor('act', action)),
-    openDiagnostics: () => send(commandFor('openDiagnostics')),
-    closeDiagnostics: () => send(commandFor('closeDiagnostics')),
-    exportLogs: (destination) => send(commandFor('exportLogs', destination)),
+    ...commandFunctions(send),
   };
 }

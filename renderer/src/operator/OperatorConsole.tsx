@@ -132,6 +132,30 @@ export function OperatorConsole({ snapshot }: { snapshot: Snapshot }): JSX.Eleme
             </label>
           </div>
 
+          <label className="operator-field operator-jump">
+            <span>Jump to</span>
+            <select
+              value=""
+              onChange={(event) => {
+                const seconds = Number(event.target.value);
+                // Reviewers jump to look at a state: pause there so it stays on screen.
+                run('Jump', async () => {
+                  const paused = await getApi().pause();
+                  return paused.ok ? getApi().seek(seconds) : paused;
+                });
+              }}
+            >
+              <option value="" disabled>
+                A moment of this run…
+              </option>
+              {snapshot.moments.map((moment) => (
+                <option key={`${moment.t}-${moment.label}`} value={String(moment.t)}>
+                  {formatElapsed(moment.t)} {moment.label}
+                </option>
+              ))}
+            </select>
+          </label>
+
           <fieldset className="operator-looks">
             <legend>Look</legend>
             {LOOKS.map((option) => (

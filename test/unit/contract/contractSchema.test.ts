@@ -1,21 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor } from '../../../shared/contract';
+import type { Command } from '../../../shared/contract';
+import { commandFunctions } from '../../../shared/contract';
 import { parseCommand } from '../../../shared/contractSchema';
 
 describe('commands crossing the boundary', () => {
-  it('accepts every command the bridges build', () => {
-    for (const command of [
-      commandFor('start'),
-      commandFor('pause'),
-      commandFor('resume'),
-      commandFor('restart'),
-      commandFor('setSpeed', 60),
-      commandFor('setLook', 'windows10'),
-      commandFor('act', 'tryAgain'),
-      commandFor('act', 'continueAnywayWhileRunning'),
-    ]) {
-      expect(parseCommand(command)).toEqual({ ok: true, command });
-    }
+  it('accepts every command the bridges build', async () => {
+    const sent: Command[] = [];
+    const api = commandFunctions(async (command) => {
+      sent.push(command);
+      return { ok: true };
+    });
+    await api.start();
+    await api.pause();
+    await api.resume();
+    await api.restart();
+    await api.setSpeed(60);
+    await api.setLook('windows10');
+    await api.seek(125);
+    await api.act('tryAgain');
+    await api.act('continueAnywayWhileRunning');
+    await api.openDiagnostics();
+    await api.closeDiagnostics();
+    await api.exportLogs('/media/usb');
+    await api.exportLogs(null);
+    expect(sent).toHaveLength(13);
+    for (const command of sent) expect(parseCommand(command)).toEqual({ ok: true, command });
+  });
+
+  it('refuses a negative seek', () => {
+    expect(parseCommand({ type: 'seek', seconds: -1 }).ok).toBe(false);
   });
 
   it('refuses an unknown command type', () => {

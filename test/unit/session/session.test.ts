@@ -138,3 +138,39 @@ describe('kiosk looping', () => {
     expect(session.snapshot().errorScreen).not.toBeNull();
   });
 });
+
+describe('jumping to a moment (UX review)', () => {
+  it('lists the run’s screens and category changes, the error screen among them', () => {
+    const { session } = setup();
+    const labels = session.snapshot().moments.map((m) => m.label);
+    expect(labels[0]).toBe('ESP in OOBE');
+    expect(labels).toContain('Device setup: Working on it...');
+    expect(labels).toContain('Device setup: Error');
+    expect(labels).toContain('Error screen');
+  });
+
+  it('shows the run as it was at the chosen second', () => {
+    const { session } = setup();
+    session.handle({ type: 'pause' });
+    const errorAt = session.snapshot().moments.find((m) => m.label === 'Error screen')!.t;
+    session.handle({ type: 'seek', seconds: errorAt });
+    const snap = session.snapshot();
+    expect(snap.errorScreen).not.toBeNull();
+    expect(snap.clock.elapsedSeconds).toBe(Math.floor(errorAt));
+    session.handle({ type: 'seek', seconds: 0 });
+    expect(session.snapshot().errorScreen).toBeNull();
+  });
+
+  it('drops user actions later than the second it jumps back to', () => {
+    const { clock, session } = setup(1000);
+    clock.advance(60_000);
+    session.handle({ type: 'userAction', action: 'tryAgain' });
+    clock.advance(60_000);
+    expect(session.snapshot().screen.kind).toBe('desktop');
+    const errorAt = session.snapshot().moments.find((m) => m.label === 'Error screen')!.t;
+    session.handle({ type: 'pause' });
+    session.handle({ type: 'seek', seconds: errorAt + 1 });
+    expect(session.snapshot().errorScreen).not.toBeNull();
+    expect(session.snapshot().moments.some((m) => m.label === 'Desktop')).toBe(false);
+  });
+});
