@@ -16,7 +16,17 @@ export const DEFAULT_PREVIEW_PORT = 5180;
 
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '../..');
-  let values: { scenario?: string; port?: string; speed?: string; host?: string; look?: string; loop?: string };
+  let values: {
+    scenario?: string;
+    port?: string;
+    speed?: string;
+    host?: string;
+    look?: string;
+    loop?: string;
+    kiosk?: boolean;
+    windowed?: boolean;
+    operator?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -26,6 +36,10 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         look: { type: 'string' },
         loop: { type: 'string' },
+        // The desktop app's switches, so `npm start -- ...` means the same with or without Electron.
+        kiosk: { type: 'boolean' },
+        windowed: { type: 'boolean' },
+        operator: { type: 'boolean' },
       },
       allowPositionals: false,
     }));
@@ -69,6 +83,11 @@ async function main(): Promise<void> {
     logger,
   });
   console.log(`ESP Simulator preview: ${server.url}`);
+  if (values.operator) console.log(`ESP Simulator operator console: ${server.url}operator`);
+  if (values.kiosk)
+    console.error(
+      'ESP Simulator: --kiosk locks the desktop app; in a browser, use its own kiosk mode (e.g. chromium --kiosk <url>).',
+    );
 
   let closing = false;
   const stop = (): void => {
@@ -90,6 +109,9 @@ function usage(message: string): void {
 }
 
 void main().catch((error: unknown) => {
-  console.error(`ESP Simulator preview could not start: ${(error as Error).message}`);
+  const { code, message } = error as NodeJS.ErrnoException;
+  const why =
+    code === 'EADDRINUSE' ? 'that port is already in use; pass --port <n>, or --port 0 for any free port' : message;
+  console.error(`ESP Simulator preview could not start: ${why}`);
   process.exitCode = 1;
 });
