@@ -34,7 +34,8 @@ export type Command =
    */
   | { type: 'exportLogs'; destination: string | null };
 
-export type CommandResult = { ok: true } | { ok: false; error: string };
+/** `cancelled` marks a refusal the user chose (closing the folder dialog): nothing to report. */
+export type CommandResult = { ok: true } | { ok: false; error: string; cancelled?: true };
 
 export type Unsubscribe = () => void;
 

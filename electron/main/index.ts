@@ -95,7 +95,7 @@ async function createWindow(): Promise<void> {
         properties: ['openDirectory', 'createDirectory'],
       });
       const folder = choice.filePaths[0];
-      if (choice.canceled || !folder) return { ok: false, error: 'no folder chosen' };
+      if (choice.canceled || !folder) return { ok: false, error: 'no folder chosen', cancelled: true };
       return espSession.handle({ type: 'exportLogs', destination: folder });
     }
     return espSession.handle(parsed.command);

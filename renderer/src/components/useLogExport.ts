@@ -68,7 +68,8 @@ export function useLogExport(): LogExportFlow {
       .exportLogs(destination)
       .then(
         (result) => {
-          if (!result.ok) setFlow({ kind: 'refused', error: result.error });
+          // Closing the host's folder dialog is the user's choice, not an error: back to where they were.
+          if (!result.ok) setFlow(result.cancelled ? { kind: 'idle' } : { kind: 'refused', error: result.error });
         },
         (error: unknown) => setFlow({ kind: 'refused', error: error instanceof Error ? error.message : String(error) }),
       );
