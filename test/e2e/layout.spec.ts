@@ -83,3 +83,38 @@ for (const size of sizes) {
     });
   }
 }
+
+test('the keyboard reaches every control of the error screen in reading order, with a visible focus', async ({
+  page,
+  preview,
+}) => {
+  await page.request.post(new URL('/api/command', preview.url).toString(), { data: { type: 'pause' } });
+  const snapshot = await (await page.request.get(new URL('/api/snapshot', preview.url).toString())).json();
+  const error = snapshot.moments.find((m: { label: string }) => m.label === 'Error screen');
+  await page.request.post(new URL('/api/command', preview.url).toString(), {
+    data: { type: 'seek', seconds: error.t },
+  });
+  await page.goto(preview.url);
+  await expect(page.getByTestId('error-message')).toBeVisible();
+
+  const order: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    order.push((await focused.getAttribute('aria-label')) ?? (await focused.innerText()).trim());
+    const style = await focused.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none' };
+    });
+    expect(style.outline || style.shadow, `focus is visible on ${order.at(-1)}`).toBe(true);
+  }
+  expect(order).toEqual([
+    'Device preparation Show details',
+    'Device setup Show details',
+    'Account setup Show details',
+    'Continue anyway',
+    'View diagnostics',
+    'Reset device',
+    'Try again',
+  ]);
+});
