@@ -65,6 +65,13 @@ test.describe('the ESP while it runs', () => {
     await expect(page.getByTestId('item-devicePreparation-tpm')).toBeHidden();
   });
 
+  test('announces status changes in a polite live region (§1.6)', async ({ page, preview }) => {
+    await page.goto(preview.url);
+    const announcer = page.getByTestId('announcer');
+    await expect(announcer).toHaveAttribute('aria-live', 'polite');
+    await expect(announcer).toContainText(/Device (preparation|setup): /, { timeout: 20_000 });
+  });
+
   test('shows a progress bar only under the running category (§1.5)', async ({ page, preview }) => {
     await page.goto(preview.url);
     await expect(page.getByTestId('phase-devicePreparation').getByRole('progressbar')).toHaveCount(1);
