@@ -124,6 +124,8 @@ export interface Snapshot {
   errorScreen: ErrorScreenView | null;
   /** §1.10: Block device use = No shows Continue anyway while the ESP runs. */
   continueAnywayWhileRunning: boolean;
+  /** §2.1: the diagnostics page may open now (Windows 11, log collection on, within the ESP's flow). */
+  diagnosticsAvailable: boolean;
   outcome: Outcome | null;
   profile: { id: string; displayName: string; targetedBy: 'device' | 'user' | 'default' } | null;
   deferredApps: DeferredAppView[];

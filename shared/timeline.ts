@@ -18,7 +18,8 @@ export type TimelineEvent = { t: number } & (
   | { type: 'espSkipped'; part: 'device' | 'user'; reason: string }
   | { type: 'phaseStarted'; phase: PhaseId }
   | { type: 'phaseCompleted'; phase: PhaseId; status: Status }
-  | { type: 'itemChanged'; phase: PhaseId; item: ItemId; status: Status; text: string }
+  /** `hresult` (e.g. `0x800705b4`) when a failed item carries one (§1.4). */
+  | { type: 'itemChanged'; phase: PhaseId; item: ItemId; status: Status; text: string; hresult?: string }
   | { type: 'trackingListBuilt'; phase: PhaseId; item: ItemId; ids: string[] }
   | { type: 'appInstallStarted'; phase: PhaseId | 'afterEsp'; appId: string; attempt: number }
   | {

@@ -50,6 +50,7 @@ export type EngineView = Pick<
   | 'phases'
   | 'errorScreen'
   | 'continueAnywayWhileRunning'
+  | 'diagnosticsAvailable'
   | 'outcome'
   | 'profile'
   | 'deferredApps'
@@ -131,8 +132,10 @@ class Simulation {
   private userPartShown = false;
   private profile!: EspProfile;
   private profileView: EngineView['profile'] = null;
-  /** Install attempts per app, across Try again. */
+  /** Install attempts per app across the whole run: picks the exit code from `exitCodes`. */
   private readonly attempts = new Map<string, number>();
+  /** Attempts per app since the last Try again: a retry code gets three of them (§5.3). */
+  private readonly roundAttempts = new Map<string, number>();
   private readonly installed = new Set<string>();
   private readonly appliedResources = new Set<string>();
   private rebootPending = false;
@@ -210,11 +213,27 @@ class Simulation {
       phases: PHASES.map((id) => phaseView(this.phases[id], this.tracked[id])),
       errorScreen: this.errorScreen,
       continueAnywayWhileRunning: this.continueAnywayWhileRunning && this.errorScreen === null,
+      diagnosticsAvailable: this.diagnosticsAvailable(),
       outcome: this.outcome,
       profile: this.profileView,
       deferredApps: [...this.deferred.values()].map((d) => ({ ...d })),
       announcement: this.announcement,
     };
+  }
+
+  /**
+   * §2.1: Windows 11, a profile that shows progress and turns on log collection and diagnostics;
+   * the page belongs to the ESP's own flow (and the technician's result page), not to other screens.
+   */
+  private diagnosticsAvailable(): boolean {
+    const profile = this.profileView ? this.profile : null;
+    return (
+      this.scenario.windows.release === '11' &&
+      profile !== null &&
+      profile.showInstallationProgress &&
+      profile.allowLogCollectionOnInstallFailure &&
+      (this.screen.kind === 'esp' || this.screen.kind === 'preProvisioningResult')
+    );
   }
 
   private at(delaySeconds: number, lane: string, run: () => void): void {
@@ -233,7 +252,8 @@ class Simulation {
     Object.assign(item, change);
     const text = itemRowText(item);
     if (text !== before || item.status !== statusBefore) {
-      this.record({ type: 'itemChanged', phase, item: id, status: item.status, text });
+      const hresult = item.status === 'failed' && item.hresult !== null ? { hresult: formatHresult(item.hresult) } : {};
+      this.record({ type: 'itemChanged', phase, item: id, status: item.status, text, ...hresult });
       this.announcement = `${PHASE_TITLES[phase]}: ${text}`;
     }
   }
@@ -586,6 +606,8 @@ class Simulation {
   ): void {
     const attempt = (this.attempts.get(app.id) ?? 0) + 1;
     this.attempts.set(app.id, attempt);
+    const tries = (this.roundAttempts.get(app.id) ?? 0) + 1;
+    this.roundAttempts.set(app.id, tries);
     this.record({ type: 'appInstallStarted', phase, appId: app.id, attempt });
     const behaviour = this.scenario.simulation.apps[app.id];
     const downloadMB = behaviour?.downloadMB ?? this.rng.between(20, 400);
@@ -615,12 +637,12 @@ class Simulation {
       }
       const codes = behaviour?.exitCodes ?? [0];
       let exitCode = codes[Math.min(attempt, codes.length) - 1] ?? 0;
-      if (fault('msiWin32Conflict')) exitCode = ERROR_INSTALL_ALREADY_RUNNING; // §7.1: Windows Installer is busy
+      if (fault('msiWin32Conflict') && this.mdmInstalling > 0) exitCode = ERROR_INSTALL_ALREADY_RUNNING; // §7.1: Windows Installer is busy
       if (fault('declaredReboot')) exitCode = ERROR_SUCCESS_REBOOT_REQUIRED;
       const result = resultOf(app, exitCode);
       this.record({ type: 'appInstallCompleted', phase, appId: app.id, exitCode, result });
       if (result === 'retry') {
-        if (attempt < RETRY_ATTEMPTS) {
+        if (tries < RETRY_ATTEMPTS) {
           this.at(RETRY_DELAY_SECONDS, lane, () => this.installApp(app, phase, lane, done));
           return;
         }
@@ -751,6 +773,7 @@ class Simulation {
     const user = this.user;
     if (!user) {
       this.outcome = 'succeeded';
+      this.espEndedAt ??= this.now;
       this.record({ type: 'outcome', outcome: 'succeeded' });
       this.showDesktop(this.allRequiredApps().filter((a) => !this.installed.has(a.id) && this.deferred.has(a.id)));
       return;
@@ -798,7 +821,7 @@ class Simulation {
   /** §7.6: the green page; Reseal shuts the device down for the user flow. */
   private showTechnicianSuccess(): void {
     this.outcome = 'succeeded';
-    this.espEndedAt = this.now;
+    this.espEndedAt ??= this.now;
     this.record({ type: 'outcome', outcome: 'succeeded' });
     this.setScreen({
       kind: 'preProvisioningResult',
@@ -863,6 +886,10 @@ class Simulation {
 
   private fail(phase: PhaseId, outcome: 'failed' | 'timedOut'): void {
     this.queue.cancel((lane) => lane !== 'background');
+    // A timeout can strike while the device restarts; the error is shown on the ESP it comes back to (§1.9).
+    if (this.screen.kind !== 'esp' && !this.technician) {
+      this.setScreen({ kind: 'esp', part: phase === 'accountSetup' ? 'user' : 'device' });
+    }
     for (const item of this.phases[phase].items) {
       if (item.status === 'inProgress' || item.status === 'identifying')
         this.setItem(phase, item.id, { status: 'failed' });
@@ -924,7 +951,7 @@ class Simulation {
         this.errorScreen = null;
         this.continueAnywayWhileRunning = false;
         this.outcome = 'reset';
-        this.espEndedAt = this.now;
+        this.espEndedAt ??= this.now;
         this.record({ type: 'outcome', outcome: 'reset' });
         this.setScreen({ kind: 'resetting' });
         return;
@@ -982,6 +1009,7 @@ class Simulation {
       }
     }
     if (this.screen.kind === 'preProvisioningResult') this.setScreen({ kind: 'esp', part: 'device' });
+    this.roundAttempts.clear();
     this.startTimer(phase);
     if (phase === 'devicePreparation') this.runDevicePreparation();
     else if (phase === 'deviceSetup') this.runSetupPhase('deviceSetup');
@@ -990,13 +1018,31 @@ class Simulation {
 
   // ---- the end -----------------------------------------------------------------------------------
 
+  /** Leaves the ESP for the desktop. The first time the ESP ends is what the run reports (a later user's sign-in does not move it). */
   private goToDesktop(installAfter: App[]): void {
-    this.espEndedAt = this.now;
+    this.espEndedAt ??= this.now;
     this.continueAnywayWhileRunning = false;
     const user = this.user;
     if (user && this.screen.kind === 'esp' && this.screen.part === 'device') {
-      this.setScreen({ kind: 'firstSignIn', userDisplayName: user.displayName });
-      this.at(this.rng.between(15, 30), 'background', () => this.showDesktop(installAfter));
+      const firstSignIn = (): void => {
+        this.setScreen({ kind: 'firstSignIn', userDisplayName: user.displayName });
+        this.at(this.rng.between(15, 30), 'background', () => this.showDesktop(installAfter));
+      };
+      if (this.scenario.deployment.join !== 'hybrid') {
+        firstSignIn();
+        return;
+      }
+      // Leaving OOBE early does not skip hybrid join's restart and domain sign-in (§7.3).
+      this.record({ type: 'restartStarted', reason: 'hybrid join completes with a restart' });
+      this.setScreen({ kind: 'restarting' });
+      this.at(this.rng.between(45, 90), 'background', () => {
+        this.setScreen({ kind: 'signIn', prefilledUser: null, domain: true });
+        this.record({ type: 'signInShown', prefilledUser: null });
+        this.at(this.rng.between(20, 40), 'background', () => {
+          this.record({ type: 'signedIn', userPrincipalName: user.userPrincipalName });
+          firstSignIn();
+        });
+      });
       return;
     }
     this.showDesktop(installAfter);

@@ -1,12 +1,13 @@
 /**
  * Writes the log bundle to a folder as Windows does (§2.3, §3.1): one archive, streamed with
  * archiver 8, written to a temporary file beside the target, flushed, then linked into place so an
- * existing file is never overwritten. Any failure removes the temporary file and throws a
- * LogExportError carrying the HRESULT Windows shows (toolchain-notes §4).
+ * existing file is never overwritten. Any failure or cancellation removes the temporary file and
+ * throws a LogExportError carrying the HRESULT Windows shows (toolchain-notes §4); quitting the
+ * process mid-export removes it too (`abandonPartialExports`, run on `exit`).
  */
 import { ZipArchive } from 'archiver';
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, createReadStream } from 'node:fs';
+import { constants as fsConstants, createReadStream, unlinkSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { copyFile, link, lstat, open, rm, stat, unlink } from 'node:fs/promises';
@@ -32,8 +33,14 @@ export const EXPORT_ERRORS = {
   accessDenied: '0x80070005',
   diskFull: '0x80070070',
   timeout: '0x800705b4',
+  cancelled: '0x800704c7',
   other: '0x81039025',
 } as const;
+
+/** ERROR_CANCELLED: the export was stopped by its caller (an AbortSignal) or by the app quitting. */
+function cancelledError(): LogExportError {
+  return new LogExportError(EXPORT_ERRORS.cancelled, 'The export was cancelled');
+}
 
 /** The diagnostics page gives up after two minutes (§2.3). */
 export const EXPORT_TIMEOUT_MS = 2 * 60 * 1000;
@@ -60,14 +67,55 @@ export interface CollectRequest {
   level?: number;
   /** Benchmark knob, passed to the writers. */
   bundleOptions?: Pick<BundleOptions, 'imeLogPaddingBytes'>;
+  /**
+   * Stops the export: the archive is abandoned, the temporary file removed, and the promise rejects
+   * with LogExportError 0x800704c7 ("The export was cancelled"). Ignored once the file is in place.
+   */
+  signal?: AbortSignal;
   /** Test seam: replaces the generated files (to inject a failing source). */
   sources?: BundleSource[];
+  /** Test seam: creates the temporary file (default `open(path, 'wx')`), to inject write errors. */
+  openTempFile?: (path: string) => Promise<FileHandle>;
 }
 
 export interface CollectResult {
   path: string;
   /** Size of the archive in bytes. */
   bytes: number;
+}
+
+// ---- Temporary files being written, removed if the process ends mid-export --------------------------
+
+/** Temporary file → what stops its export. */
+const partialExports = new Map<string, AbortController>();
+let exitHookInstalled = false;
+
+function registerPartial(tmp: string, controller: AbortController): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // 'exit' handlers must be synchronous: whatever the exit path (quit, process.exit, the end of
+    // the event loop), the half-written archive goes with the process.
+    process.on('exit', abandonPartialExports);
+  }
+  partialExports.set(tmp, controller);
+}
+
+/**
+ * Synchronously removes the temporary file of every export still being written and cancels those
+ * exports (they reject with 0x800704c7 if the process lives on). Runs on process `exit`; call it
+ * from any quit path that does not end in `exit`.
+ */
+export function abandonPartialExports(): void {
+  const pending = [...partialExports];
+  partialExports.clear();
+  for (const [tmp, controller] of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // ENOENT: not created yet or already gone. Anything else cannot be helped while exiting.
+    }
+    controller.abort();
+  }
 }
 
 function errnoOf(error: unknown): string | undefined {
@@ -216,7 +264,8 @@ async function publish(tmp: string, target: string): Promise<void> {
 }
 
 export async function collectLogBundle(request: CollectRequest): Promise<CollectResult> {
-  const { scenario, run, t, destination } = request;
+  const { scenario, run, t, destination, signal } = request;
+  if (signal?.aborted) throw cancelledError();
   const fileName = request.fileName ?? logBundleFileName(scenario);
   if (basename(fileName) !== fileName || fileName === '' || fileName.startsWith('.')) {
     throw new LogExportError(EXPORT_ERRORS.other, `The logs could not be exported: "${fileName}" is not a file name.`);
@@ -235,6 +284,11 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
   if (existing) throw exportErrorFor(Object.assign(new Error('exists'), { code: 'EEXIST' }), destination, fileName);
 
   const tmp = join(destination, `.${fileName}.${process.pid}.${randomBytes(6).toString('hex')}.partial`);
+  // Aborted by the caller's signal or by abandonPartialExports.
+  const cancel = new AbortController();
+  const onAbort = (): void => cancel.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  registerPartial(tmp, cancel);
   let handle: FileHandle | null = null;
   let out: WriteStream | null = null;
   let archive: ZipArchive | null = null;
@@ -247,7 +301,8 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
         bundleSources(scenario, run, t, { ...request.bundleOptions, archiveName: fileName, appLog: appLog.note })),
       ...(appLog.source && !request.sources ? [appLog.source] : []),
     ];
-    handle = await open(tmp, 'wx');
+    handle = await (request.openTempFile ?? ((path: string) => open(path, 'wx')))(tmp);
+    if (cancel.signal.aborted) throw cancelledError();
     // flush: fsync before the stream closes the handle, so the archive is on disk before it is linked.
     out = handle.createWriteStream({ flush: true, highWaterMark: 256 * 1024 });
     // zlib's 256 KB output chunks halve the trips to the thread pool (measured in bench/logs).
@@ -261,6 +316,7 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
     archive.on('warning', fail);
     archive.on('error', fail);
     out.on('error', fail);
+    cancel.signal.addEventListener('abort', () => fail(cancelledError()), { once: true });
     timer = setTimeout(
       () => fail(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
       request.timeoutMs ?? EXPORT_TIMEOUT_MS,
@@ -326,7 +382,9 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
 
     handle = null; // closed (after the flush) by the stream at the end of the pipeline
     const bytes = (await stat(tmp)).size;
+    if (cancel.signal.aborted) throw cancelledError();
     await publish(tmp, target);
+    partialExports.delete(tmp);
     await syncDirectory(destination);
     report(true);
     return { path: target, bytes };
@@ -338,14 +396,22 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
     if (out) await closed(out);
     else await handle?.close().catch(() => {});
     await rm(tmp, { force: true }).catch(() => {});
-    throw exportErrorFor(error, destination, fileName);
+    // Whatever broke while the export was being stopped, the user stopped it.
+    throw cancel.signal.aborted ? cancelledError() : exportErrorFor(error, destination, fileName);
+  } finally {
+    partialExports.delete(tmp);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
 /** The Session's LogCollector: writes `logBundleFileName(scenario)` with the app's log inside. */
 export function createLogCollector(appLogPath: string | null): LogCollector {
   return {
-    collect: ({ scenario, run, t, destination, onProgress }) =>
-      collectLogBundle({ scenario, run, t, destination, appLogPath, onProgress }),
+    collect: (request) => {
+      const { scenario, run, t, destination, onProgress, signal } = request as typeof request & {
+        signal?: AbortSignal;
+      };
+      return collectLogBundle({ scenario, run, t, destination, appLogPath, onProgress, signal });
+    },
   };
 }

@@ -233,7 +233,8 @@ function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
     if (e.type !== 'itemChanged') continue;
     const key = `${e.phase}:${e.item}`;
     const current = open.get(key);
-    const hresult = /Failed: (0x[0-9a-f]{8})/i.exec(e.text);
+    // The engine records the code of a failed item on the event itself; the row text is for display only.
+    const hresult = e.hresult !== undefined && /^0x[0-9a-f]{8}$/i.test(e.hresult) ? parseInt(e.hresult, 16) : null;
     if (RUNNING.has(e.status)) {
       if (current) {
         current.status = e.status;
@@ -274,7 +275,7 @@ function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
     run.endT = e.t;
     run.status = e.status;
     run.text = e.text;
-    run.hresult = hresult ? parseInt(hresult[1]!, 16) : null;
+    run.hresult = hresult;
     run.timedOut = e.status === 'failed' && timeouts.has(e.t);
     open.delete(key);
   }

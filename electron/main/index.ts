@@ -4,14 +4,14 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron';
 import log from 'electron-log/main';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { IPC } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
 import { createLogCollector } from '../logbundle/collect';
 import { diagnosticsView } from '../logbundle/diagnosticsView';
 import { openScenario } from '../scenario/library';
 import { Session } from '../session/session';
-import { parseShellArgs } from './args';
+import { DEFAULT_SWITCHES, parseHostSwitches } from '../session/switches';
 import {
   hardenWebContents,
   isTrustedSender,
@@ -27,13 +27,16 @@ const logger = log.scope('main');
 app.enableSandbox();
 registerPrivilegedScheme();
 
-const args = parseShellArgs(process.argv);
+// Chromium adds switches of its own, so unknown ones are ignored here; bad values fall back to defaults.
+const parsedSwitches = parseHostSwitches(process.argv.slice(1), false);
+if (!parsedSwitches.ok) console.error(`ESP Simulator: ${parsedSwitches.error}; starting with the defaults.`);
+const args = parsedSwitches.ok ? parsedSwitches.switches : DEFAULT_SWITCHES;
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
 
 async function createWindow(): Promise<void> {
   const resourcesDir = join(app.getAppPath(), 'resources');
-  const opened = await openScenario(args.scenario, resourcesDir, logger);
+  const opened = await openScenario(args.scenario ? resolve(args.scenario) : undefined, resourcesDir, logger);
   const espSession = new Session({
     scenario: opened.scenario,
     scenarioProblem: opened.problem,
@@ -41,6 +44,8 @@ async function createWindow(): Promise<void> {
     logger,
     diagnostics: diagnosticsView,
     logCollector: createLogCollector(log.transports.file.getFile().path),
+    ...(args.loopAfterSeconds !== undefined ? { loopAfterSeconds: args.loopAfterSeconds } : {}),
+    ...(args.look ? { look: args.look } : {}),
   });
 
   registerRendererProtocol(join(import.meta.dirname, '../renderer'));
@@ -88,8 +93,10 @@ async function createWindow(): Promise<void> {
       logger.warn(`refused ${parsed.error}`);
       return parsed;
     }
-    // Export logs without a folder: main asks for one (a removable drive or any folder), §3.1.
-    if (parsed.command.type === 'exportLogs' && parsed.command.destination === null) {
+    // Export logs: main asks for the folder (a removable drive or any folder, §3.1). A path the page
+    // names is never used: only the person at the dialog decides where files are written.
+    if (parsed.command.type === 'exportLogs') {
+      if (parsed.command.destination !== null) logger.warn('ignored a log destination named by the page; asking instead');
       const choice = await dialog.showOpenDialog(window, {
         title: 'Choose a USB drive or folder for the logs',
         properties: ['openDirectory', 'createDirectory'],
@@ -119,6 +126,9 @@ async function createWindow(): Promise<void> {
  */
 function lockDownForKiosk(window: BrowserWindow): void {
   let quitting = false;
+  // Pinch and Ctrl+wheel zoom too, not only the keyboard shortcuts.
+  void window.webContents.setVisualZoomLevelLimits(1, 1);
+  window.webContents.on('zoom-changed', () => window.webContents.setZoomLevel(0));
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown') return;
     const key = input.key.toLowerCase();

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { HTTP } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
@@ -15,7 +16,7 @@ import type { Logger } from '../session/logger';
 import type { Session } from '../session/session';
 
 export interface PreviewServerOptions {
-  /** The session that serves the page; replaced by `setSession` when the scenario changes. */
+  /** The session that serves the page. */
   session: Session;
   rendererDir: string;
   host: string;
@@ -45,6 +46,12 @@ const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_COMMAND_BYTES = 4096;
+/** About a hundred snapshots a stalled client has not read. */
+const MAX_BUFFERED_EVENT_BYTES = 1024 * 1024;
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const { session, rendererDir, logger } = options;
@@ -60,10 +67,28 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const unsubscribe = session.subscribe((snapshot) => {
     const frame = `data: ${JSON.stringify(snapshot)}\n\n`;
-    for (const res of streams) res.write(frame);
+    for (const res of streams) {
+      // A client that stopped reading is dropped rather than buffered without limit; EventSource reconnects.
+      if (res.writableLength > MAX_BUFFERED_EVENT_BYTES) {
+        streams.delete(res);
+        res.destroy();
+        continue;
+      }
+      res.write(frame);
+    }
   });
 
+  /** Host names this server answers to; filled once the port is known. Loopback only unless --host says otherwise. */
+  const allowedHosts = new Set<string>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding and cross-site requests: answer only our own host name, and take commands only
+    // from our own page (same origin, JSON, which a cross-site form or simple request cannot send).
+    const host = req.headers.host ?? '';
+    if (allowedHosts.size > 0 && !allowedHosts.has(host.toLowerCase())) {
+      logger.warn(`preview: refused a request for host "${host}"`);
+      return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === HTTP.snapshot && req.method === 'GET') {
       return send(res, 200, 'application/json', JSON.stringify(session.snapshot()));
@@ -82,6 +107,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (url.pathname === HTTP.command) {
       if (req.method !== 'POST')
         return send(res, 405, 'application/json', JSON.stringify({ ok: false, error: 'use POST' }));
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${host}`) {
+        logger.warn(`preview: refused a command from origin ${origin}`);
+        return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: 'commands come only from this page' }));
+      }
+      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+        logger.warn('preview: refused a command that is not application/json');
+        return send(res, 415, 'application/json', JSON.stringify({ ok: false, error: 'invalid command: send JSON' }));
+      }
       const body = await readBody(req);
       if (body === null)
         return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: 'command too large' }));
@@ -123,7 +157,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    // A file removed between stat and open (a rebuild) must not take the server down.
+    await pipeline(createReadStream(file), res).catch(() => res.destroy());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -132,6 +167,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  if (isLoopback(options.host)) {
+    for (const name of [hostInUrl, 'localhost', '127.0.0.1', '[::1]']) allowedHosts.add(`${name}:${port}`.toLowerCase());
+  }
 
   return {
     url: `http://${hostInUrl}:${port}/`,

@@ -25,7 +25,9 @@ export interface RunReport {
 }
 
 export function runReport(scenario: Scenario, run: Run): RunReport {
-  const view = viewAt(run, run.endT);
+  // The report describes the ESP as it ended for the first user (or the error screen it waits on);
+  // later sign-ins and background installs are in the timeline.
+  const view = viewAt(run, run.waitingForUser ? run.endT : (run.espEndedAt ?? run.endT));
   const phases = {} as RunReport['phases'];
   for (const id of PHASES) {
     const phase = view.phases.find((p) => p.id === id)!;

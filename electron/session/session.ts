@@ -203,6 +203,12 @@ export class Session {
       }
       case 'openDiagnostics':
         if (!this.buildDiagnostics) return { ok: false, error: 'the diagnostics page is not available here' };
+        if (!viewAt(this.current, this.elapsedSeconds()).diagnosticsAvailable) {
+          return {
+            ok: false,
+            error: 'the diagnostics page needs Windows 11 and a profile with log collection and diagnostics turned on',
+          };
+        }
         this.diagnosticsOpen = true;
         this.logExport = { state: 'idle' };
         break;

@@ -170,7 +170,7 @@ test.describe('the contract over HTTP', () => {
       data: 'rm -rf /',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(notJson.status()).toBe(400);
+    expect(notJson.status()).toBe(415);
     await page.goto(preview.url);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
@@ -194,6 +194,21 @@ test.describe('the contract over HTTP', () => {
     await expect(page.getByTestId('op-run-state')).toHaveText(/Paused|Finished/);
     await page.goto(preview.url);
     await expect(page.locator('main')).toHaveAttribute('data-screen', 'desktop');
+  });
+
+  test('refuses commands from another site and requests for another host name', async ({ page, preview }) => {
+    const command = new URL('/api/command', preview.url).toString();
+    const crossSite = await page.request.post(command, {
+      data: { type: 'pause' },
+      headers: { origin: 'http://evil.example' },
+    });
+    expect(crossSite.status()).toBe(403);
+    const rebound = await page.request.get(new URL('/api/snapshot', preview.url).toString(), {
+      headers: { host: 'attacker.example' },
+    });
+    expect(rebound.status()).toBe(421);
+    const snapshot = await (await page.request.get(new URL('/api/snapshot', preview.url).toString())).json();
+    expect(snapshot.clock.paused).toBe(false);
   });
 
   test('serves nothing outside the renderer folder', async ({ page, preview }) => {

@@ -132,3 +132,19 @@ describe('esp-sim import', () => {
     expect(readFileSync(out, 'utf8')).toBe('keep me');
   });
 });
+
+describe('esp-sim run --json with two users (§1.12)', () => {
+  it('reports the ESP as it ended for the first user', async () => {
+    const scenario = JSON.parse(readFileSync(defaultScenario, 'utf8'));
+    scenario.users.push({ ...scenario.users[0], id: 'u2', userPrincipalName: 'megan@contoso.com', displayName: 'Megan Bowen' });
+    const dir = mkdtempSync(join(tmpdir(), 'esp-two-users-'));
+    const file = join(dir, 'two.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const single = JSON.parse((await cli('run', defaultScenario, '--json')).out);
+    const report = JSON.parse((await cli('run', file, '--json')).out);
+    expect(report.phases).toEqual(single.phases);
+    expect(report.elapsedSeconds).toBe(single.elapsedSeconds);
+    expect(report.espShown).toEqual({ device: true, user: true });
+    expect(report.timeline.filter((e: { type: string }) => e.type === 'signedIn')).toHaveLength(2);
+  });
+});

@@ -405,3 +405,60 @@ describe('more tracking rules', () => {
     expect(run.timeline.some((e) => e.type === 'appInstallStarted' && e.appId === 'portal')).toBe(false);
   });
 });
+
+describe('findings from review', () => {
+  it('shows the error on the ESP when the timer runs out while the device restarts (§1.9)', () => {
+    const scenario = simpleScenario({ exitCodes: { vpn: [1641] }, profile: { installProgressTimeoutInMinutes: 2 } });
+    scenario.simulation.apps['vpn'] = { installSeconds: 20, downloadMB: 0, exitCodes: [1641] };
+    const run = simulate(scenario);
+    const end = final(run);
+    expect(end.outcome).toBe('timedOut');
+    expect(end.screen).toEqual({ kind: 'esp', part: 'device' });
+    expect(end.errorScreen).not.toBeNull();
+  });
+
+  it('gives a retry code three fresh attempts after Try again (§5.3)', () => {
+    const scenario = simpleScenario({ exitCodes: { vpn: [1618, 1618, 1618, 1618, 1618, 0] } });
+    const first = simulate(scenario);
+    expect(final(first).outcome).toBe('failed');
+    const retried = simulate(scenario, [{ t: first.endT + 10, action: 'tryAgain' }]);
+    const completions = retried.timeline.filter((e) => e.type === 'appInstallCompleted' && e.appId === 'vpn');
+    expect(completions.map((e) => ('exitCode' in e ? e.exitCode : -1))).toEqual([1618, 1618, 1618, 1618, 1618, 0]);
+    expect(final(retried).outcome).toBe('succeeded');
+  });
+
+  it('raises 1618 only while an MSI installs beside the Win32 app (§7.1)', () => {
+    const scenario = simpleScenario();
+    scenario.simulation.faults = [{ kind: 'msiWin32Conflict', appId: 'vpn' }];
+    // No MSI in this tenant: Windows Installer is free, the Win32 app installs.
+    const run = simulate(scenario);
+    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'vpn')).toMatchObject({ exitCode: 0 });
+  });
+
+  it('keeps hybrid join restart and domain sign-in when the user continues anyway in OOBE (§7.3)', () => {
+    const scenario = simpleScenario({ profile: { blockDeviceSetupRetryByUser: true } });
+    const hybrid = { ...scenario, deployment: { ...scenario.deployment, join: 'hybrid' as const } };
+    const plain = simulate(hybrid);
+    const at = plain.steps.find((s) => s.view.continueAnywayWhileRunning)!.t + 5;
+    const run = simulate(hybrid, [{ t: at, action: 'continueAnywayWhileRunning' }]);
+    const kinds = run.steps.filter((s) => s.t >= at).map((s) => s.view.screen.kind).filter((k, i, all) => k !== all[i - 1]);
+    expect(kinds).toEqual(['restarting', 'signIn', 'firstSignIn', 'desktop']);
+  });
+
+  it('offers the diagnostics page only on Windows 11 with log collection on, within the ESP (§2.1)', () => {
+    const on = simulate(simpleScenario({ profile: { allowLogCollectionOnInstallFailure: true } }));
+    expect(on.steps.find((s) => s.view.screen.kind === 'esp')!.view.diagnosticsAvailable).toBe(true);
+    expect(final(on).diagnosticsAvailable).toBe(false); // the desktop is not the ESP
+    const off = simulate(simpleScenario());
+    expect(off.steps.every((s) => !s.view.diagnosticsAvailable)).toBe(true);
+    const win10 = simulate({ ...simpleScenario({ profile: { allowLogCollectionOnInstallFailure: true } }), windows: { release: '10', build: '10.0.19045.5487' } });
+    expect(win10.steps.every((s) => !s.view.diagnosticsAvailable)).toBe(true);
+  });
+
+  it('records the HRESULT of a failed row in the timeline (§1.4)', () => {
+    const scenario = simpleScenario();
+    scenario.simulation.faults = [{ kind: 'espProviderTimeout' }];
+    const failed = simulate(scenario).timeline.find((e) => e.type === 'itemChanged' && e.status === 'failed');
+    expect(failed).toMatchObject({ item: 'espProvider', hresult: '0x800705b4' });
+  });
+});

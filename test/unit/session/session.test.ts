@@ -174,3 +174,31 @@ describe('jumping to a moment (UX review)', () => {
     expect(session.snapshot().moments.some((m) => m.label === 'Desktop')).toBe(false);
   });
 });
+
+describe('the diagnostics page (§2.1)', () => {
+  const diagnostics = () => ({ configuration: [], deployment: [], appsAndPolicies: [] });
+
+  it('opens on Windows 11 when the profile turns on log collection', () => {
+    const scenario = failingScenario();
+    scenario.tenant.espProfiles[0]!.allowLogCollectionOnInstallFailure = true;
+    const session = new Session({ scenario, clock: new ManualClock(), diagnostics });
+    expect(session.handle({ type: 'openDiagnostics' })).toEqual({ ok: true });
+    expect(session.snapshot().diagnostics).not.toBeNull();
+    session.handle({ type: 'closeDiagnostics' });
+    expect(session.snapshot().diagnostics).toBeNull();
+  });
+
+  it('refuses when the profile does not turn on log collection', () => {
+    const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), diagnostics });
+    expect(session.handle({ type: 'openDiagnostics' })).toMatchObject({ ok: false });
+    expect(session.snapshot().diagnostics).toBeNull();
+  });
+
+  it('refuses on Windows 10, which has Collect logs instead', () => {
+    const scenario = failingScenario();
+    scenario.tenant.espProfiles[0]!.allowLogCollectionOnInstallFailure = true;
+    scenario.windows = { release: '10', build: '10.0.19045.5487' };
+    const session = new Session({ scenario, clock: new ManualClock(), diagnostics });
+    expect(session.handle({ type: 'openDiagnostics' })).toMatchObject({ ok: false });
+  });
+});
