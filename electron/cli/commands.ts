@@ -1,14 +1,14 @@
 /**
  * The esp-sim commands, with their output going to injected streams so tests can run them in-process.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PHASE_TITLES, PHASES } from '../../shared/esp';
-import { decodeScenarioBytes } from '../scenario/decode';
+import type { Run } from '../engine/simulate';
 import { importGraphExports } from '../scenario/graphImport';
+import { readGraphExports, writeNewScenarioFile } from '../scenario/library';
 import { collectLogBundle } from '../logbundle/collect';
 import { loadScenarioFile } from '../scenario/load';
+import type { Scenario } from '../scenario/model';
 import { formatProblem } from '../scenario/validate';
 import type { Response } from '../session/respond';
 import { RESPONSES, runHeadless } from '../session/respond';
@@ -86,6 +86,28 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** The steps `run` and `collect-logs` share: check --respond, load the scenario, run it headless. */
+async function loadAndRun(
+  command: string,
+  file: string,
+  respond: string[] | undefined,
+  io: CliIo,
+): Promise<{ scenario: Scenario; run: Run } | null> {
+  const responses = respond ?? [];
+  for (const r of responses) {
+    if (!RESPONSES.includes(r as Response)) throw new UsageError(`--respond takes ${RESPONSES.join(', ')}, not "${r}"`);
+  }
+  const loaded = await loadScenarioFile(file);
+  if (loaded.kind !== 'valid') {
+    if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
+    else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
+    return null;
+  }
+  const result = runHeadless(loaded.scenario, responses as Response[]);
+  if (!result.ok) io.err(`esp-sim ${command}: ${result.error}\n`);
+  return { scenario: loaded.scenario, run: result.run };
+}
+
 async function runCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parse(() =>
     parseArgs({
@@ -94,20 +116,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
     }),
   );
-  const file = onlyFile(positionals);
-  const responses = values.respond ?? [];
-  for (const r of responses) {
-    if (!RESPONSES.includes(r as Response)) throw new UsageError(`--respond takes ${RESPONSES.join(', ')}, not "${r}"`);
-  }
-  const loaded = await loadScenarioFile(file);
-  if (loaded.kind !== 'valid') {
-    if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
-    else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
-    return 1;
-  }
-  const result = runHeadless(loaded.scenario, responses as Response[]);
-  if (!result.ok) io.err(`esp-sim run: ${result.error}\n`);
-  const report = runReport(loaded.scenario, result.run);
+  const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io);
+  if (!ran) return 1;
+  const report = runReport(ran.scenario, ran.run);
   if (values.json) {
     io.out(JSON.stringify(report, null, 2) + '\n');
     return 0;
@@ -137,23 +148,13 @@ async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
   );
   const file = onlyFile(positionals);
   if (!values.out) throw new UsageError('--out <folder> is required');
-  const responses = values.respond ?? [];
-  for (const r of responses) {
-    if (!RESPONSES.includes(r as Response)) throw new UsageError(`--respond takes ${RESPONSES.join(', ')}, not "${r}"`);
-  }
-  const loaded = await loadScenarioFile(file);
-  if (loaded.kind !== 'valid') {
-    if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
-    else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
-    return 1;
-  }
-  const result = runHeadless(loaded.scenario, responses as Response[]);
-  if (!result.ok) io.err(`esp-sim collect-logs: ${result.error}\n`);
+  const ran = await loadAndRun('collect-logs', file, values.respond, io);
+  if (!ran) return 1;
   try {
     const { path } = await collectLogBundle({
-      scenario: loaded.scenario,
-      run: result.run,
-      t: result.run.endT,
+      scenario: ran.scenario,
+      run: ran.run,
+      t: ran.run.endT,
       destination: values.out,
       appLogPath: null,
     });
@@ -172,26 +173,18 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   );
   if (positionals.length === 0) throw new UsageError('name at least one Graph export file or folder');
   if (!values.out) throw new UsageError('--out <scenario.json> is required');
-  const files: { name: string; text: string }[] = [];
-  for (const path of positionals) {
-    for (const file of await jsonFilesUnder(path)) {
-      const bytes = await readFile(file);
-      files.push({ name: file, text: decodeScenarioBytes(bytes) });
-    }
-  }
+  const files = await readGraphExports(positionals).catch((error: unknown) => {
+    throw new UsageError((error as Error).message);
+  });
   const result = importGraphExports(files);
   for (const line of result.unmapped) io.err(`not mapped: ${line}\n`);
   if (result.mapped.length === 0) {
     io.err('esp-sim import: nothing usable was found\n');
     return 1;
   }
-  try {
-    await writeFile(values.out, JSON.stringify(result.scenario, null, 2) + '\n', { flag: 'wx' });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(
-      `esp-sim import: cannot write ${values.out}: ${code === 'EEXIST' ? 'the file already exists (it is never overwritten)' : (error as Error).message}\n`,
-    );
+  const written = await writeNewScenarioFile(values.out, result.scenario);
+  if (!written.ok) {
+    io.err(`esp-sim import: cannot write ${values.out}: ${written.error}\n`);
     return 1;
   }
   for (const line of result.mapped) io.out(`mapped: ${line}\n`);
@@ -199,19 +192,6 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function jsonFilesUnder(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new UsageError(`${path} does not exist`);
-  if (info.isFile()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) files.push(...(await jsonFilesUnder(full)));
-    else if (entry.name.toLowerCase().endsWith('.json')) files.push(full);
-  }
-  return files;
-}
 
 function onlyFile(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');

@@ -49,6 +49,13 @@ export const DEFAULT_DEVICE = {
   enrollmentProfileName: '',
   tpmAttestation: 'succeeds',
 } as const;
+/**
+ * Durations are simulated, but they still end up as dates in logs: a week is far beyond any ESP
+ * timeout (at most 1440 minutes) and keeps every date valid.
+ */
+export const MAX_SIMULATED_SECONDS = 7 * 24 * 3600;
+const SECONDS_LIMIT = `at most ${MAX_SIMULATED_SECONDS} seconds (a week)`;
+const MAX_DOWNLOAD_MB = 100_000;
 export const DEFAULT_QUALITY_UPDATES = { available: false, minutes: 25, restart: true } as const;
 
 /** Intune's default ESP timeout; Graph stores 0 (or nothing) for "not set". */
@@ -578,8 +585,8 @@ export const TenantSchema = z.strictObject({
 
 export const AppBehaviourSchema = z
   .strictObject({
-    installSeconds: z.number().positive().optional(),
-    downloadMB: z.number().min(0).optional(),
+    installSeconds: z.number().positive().max(MAX_SIMULATED_SECONDS, SECONDS_LIMIT).optional(),
+    downloadMB: z.number().min(0).max(MAX_DOWNLOAD_MB, `at most ${MAX_DOWNLOAD_MB} MB`).optional(),
     exitCode: z.number().int().optional(),
     exitCodes: z.array(z.number().int()).min(1).optional(),
   })
@@ -595,7 +602,10 @@ export const AppBehaviourSchema = z
   }));
 
 export const ResourceBehaviourSchema = z
-  .strictObject({ applySeconds: z.number().min(0).optional(), fails: z.boolean().default(false) })
+  .strictObject({
+    applySeconds: z.number().min(0).max(MAX_SIMULATED_SECONDS, SECONDS_LIMIT).optional(),
+    fails: z.boolean().default(false),
+  })
   .transform((b) => ({ applySeconds: b.applySeconds ?? null, fails: b.fails }));
 
 /** HRESULTs are written as "0x81039001" (as Windows shows them) or as a number, signed or not. */
@@ -625,8 +635,8 @@ export const FaultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tpmAttestationFailure'), hresult: HresultSchema }),
   z.strictObject({
     kind: z.literal('networkOutage'),
-    atSeconds: z.number().min(0),
-    forSeconds: z.number().positive(),
+    atSeconds: z.number().min(0).max(MAX_SIMULATED_SECONDS, SECONDS_LIMIT),
+    forSeconds: z.number().positive().max(MAX_SIMULATED_SECONDS, SECONDS_LIMIT),
   }),
   z.strictObject({ kind: z.literal('resourceFails'), resourceId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('espProviderTimeout') }),
@@ -642,7 +652,7 @@ export const SimulationSchema = z.strictObject({
   qualityUpdates: z
     .strictObject({
       available: z.boolean().default(DEFAULT_QUALITY_UPDATES.available),
-      minutes: z.number().positive().default(DEFAULT_QUALITY_UPDATES.minutes),
+      minutes: z.number().positive().max(MAX_SIMULATED_SECONDS / 60, SECONDS_LIMIT).default(DEFAULT_QUALITY_UPDATES.minutes),
       restart: z.boolean().default(DEFAULT_QUALITY_UPDATES.restart),
     })
     .default({ ...DEFAULT_QUALITY_UPDATES }),

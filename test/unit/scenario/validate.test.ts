@@ -918,3 +918,16 @@ describe('simulated behaviour', () => {
     expect(warnings).toEqual(['simulation.faults[0].appId: "App a1" is not a Microsoft 365 Apps (officeSuiteApp) app']);
   });
 });
+
+describe('durations that would break the simulated clock', () => {
+  it('refuses an install time beyond a week and names the field', () => {
+    const result = validateScenario({
+      schemaVersion: 1,
+      deployment: { mode: 'userDriven' },
+      tenant: { apps: [{ '@odata.type': '#microsoft.graph.win32LobApp', id: 'a1', displayName: 'A', assignments: [] }] },
+      simulation: { apps: { a1: { installSeconds: 1e300 } } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map(formatProblem)).toContain("simulation.apps.a1.installSeconds: at most 604800 seconds (a week)");
+  });
+});
