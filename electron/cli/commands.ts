@@ -192,7 +192,6 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-
 function onlyFile(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
   return positionals[0]!;

@@ -298,8 +298,8 @@ class Simulation {
     const autopilotOnlyHidden =
       this.profile.trackInstallProgressForAutopilotOnly && !scenario.deployment.autopilotRegistered;
     this.espShown.device = this.profile.showInstallationProgress && !autopilotOnlyHidden;
-    // §1.12: the user part shows for the first user only when the profile says so; the simulated
-    // device has one first user, so the setting matters for later users (not simulated here).
+    // The first user always gets the user part when the ESP shows; later users depend on
+    // disableUserStatusTrackingAfterFirstUser (§1.12, signInNextUser).
     this.espShown.user = this.espShown.device && this.user !== null && !this.technician;
     this.userPartShown = this.espShown.user;
 

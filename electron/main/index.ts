@@ -96,7 +96,8 @@ async function createWindow(): Promise<void> {
     // Export logs: main asks for the folder (a removable drive or any folder, §3.1). A path the page
     // names is never used: only the person at the dialog decides where files are written.
     if (parsed.command.type === 'exportLogs') {
-      if (parsed.command.destination !== null) logger.warn('ignored a log destination named by the page; asking instead');
+      if (parsed.command.destination !== null)
+        logger.warn('ignored a log destination named by the page; asking instead');
       const choice = await dialog.showOpenDialog(window, {
         title: 'Choose a USB drive or folder for the logs',
         properties: ['openDirectory', 'createDirectory'],

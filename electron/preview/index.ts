@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   });
   console.log(`ESP Simulator preview: ${server.url}`);
   if (!isLoopback(values.host)) {
-    console.error(`ESP Simulator: listening on ${values.host}: anyone who can reach it can drive the session and export logs.`);
+    console.error(
+      `ESP Simulator: listening on ${values.host}: anyone who can reach it can drive the session and export logs.`,
+    );
   }
   if (values.operator) console.log(`ESP Simulator operator console: ${server.url}operator`);
   if (values.kiosk)

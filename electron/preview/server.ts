@@ -110,7 +110,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) {
         logger.warn(`preview: refused a command from origin ${origin}`);
-        return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: 'commands come only from this page' }));
+        return send(
+          res,
+          403,
+          'application/json',
+          JSON.stringify({ ok: false, error: 'commands come only from this page' }),
+        );
       }
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
         logger.warn('preview: refused a command that is not application/json');
@@ -168,7 +173,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const { port } = server.address() as AddressInfo;
   const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   if (isLoopback(options.host)) {
-    for (const name of [hostInUrl, 'localhost', '127.0.0.1', '[::1]']) allowedHosts.add(`${name}:${port}`.toLowerCase());
+    for (const name of [hostInUrl, 'localhost', '127.0.0.1', '[::1]'])
+      allowedHosts.add(`${name}:${port}`.toLowerCase());
   }
 
   return {

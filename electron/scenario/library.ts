@@ -73,7 +73,10 @@ export async function readGraphExports(paths: string[]): Promise<{ name: string;
  * Writes a new scenario file, never over an existing one and never half-written: the text goes to a
  * temporary file beside it, is flushed, then linked into place (which fails if the name was taken).
  */
-export async function writeNewScenarioFile(path: string, scenario: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function writeNewScenarioFile(
+  path: string,
+  scenario: unknown,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
   try {
     const handle = await open(temp, 'wx');
@@ -91,7 +94,10 @@ export async function writeNewScenarioFile(path: string, scenario: unknown): Pro
     return { ok: true };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'EEXIST' ? 'the file already exists (it is never overwritten)' : (error as Error).message };
+    return {
+      ok: false,
+      error: code === 'EEXIST' ? 'the file already exists (it is never overwritten)' : (error as Error).message,
+    };
   } finally {
     await rm(temp, { force: true });
   }

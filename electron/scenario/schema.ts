@@ -652,7 +652,11 @@ export const SimulationSchema = z.strictObject({
   qualityUpdates: z
     .strictObject({
       available: z.boolean().default(DEFAULT_QUALITY_UPDATES.available),
-      minutes: z.number().positive().max(MAX_SIMULATED_SECONDS / 60, SECONDS_LIMIT).default(DEFAULT_QUALITY_UPDATES.minutes),
+      minutes: z
+        .number()
+        .positive()
+        .max(MAX_SIMULATED_SECONDS / 60, SECONDS_LIMIT)
+        .default(DEFAULT_QUALITY_UPDATES.minutes),
       restart: z.boolean().default(DEFAULT_QUALITY_UPDATES.restart),
     })
     .default({ ...DEFAULT_QUALITY_UPDATES }),

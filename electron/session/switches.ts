@@ -65,7 +65,8 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
-  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string): string | undefined =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined;
   const port = text('port') === undefined ? DEFAULT_PREVIEW_PORT : Number(text('port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     return { ok: false, error: `--port must be a whole number from 0 to 65535, not "${text('port')}"` };
@@ -76,7 +77,10 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
   }
   const loop = text('loop') === undefined ? undefined : Number(text('loop'));
   if (loop !== undefined && !(Number.isFinite(loop) && loop >= 1 && loop <= MAX_LOOP_SECONDS)) {
-    return { ok: false, error: `--loop takes the seconds to wait before starting over, from 1 to ${MAX_LOOP_SECONDS}, not "${text('loop')}"` };
+    return {
+      ok: false,
+      error: `--loop takes the seconds to wait before starting over, from 1 to ${MAX_LOOP_SECONDS}, not "${text('loop')}"`,
+    };
   }
   const look = text('look');
   if (look !== undefined && look !== 'windows10' && look !== 'windows11') {

@@ -2,13 +2,12 @@
  * The Enrollment Status Page itself (§1.2–§1.6), its error state (§1.9) and the running-state
  * Continue anyway button (§1.10). Renders the snapshot as given; decides nothing about ESP semantics.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { JSX } from 'react';
 import { ACTION_LABELS, ACTION_PLACEMENT, CONTINUE_ANYWAY_NOTE, PAGE_LEAD, PAGE_TITLE } from '../../../shared/esp';
 import type { ErrorAction } from '../../../shared/esp';
-import type { UserAction } from '../../../shared/contract';
 import type { Snapshot } from '../../../shared/snapshot';
-import { getApi } from '../bridge';
+import { useUserAction } from '../components/useUserAction';
 import { CategoryRow } from '../components/CategoryRow';
 import { isLogAction, runLogAction } from '../components/logActions';
 import type { LogAction } from '../components/logActions';
@@ -30,7 +29,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
   const part = snapshot.screen.kind === 'esp' ? snapshot.screen.part : 'device';
   const resetConfirmOpen = useUiStore((s) => s.resetConfirmOpen);
   const { resetConfirmOpened, resetConfirmClosed } = useUiStore.getState();
-  const [pending, setPending] = useState(false);
+  const { pending, act } = useUserAction();
   const resetButtonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -38,17 +37,6 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
     firstFrameMarked = true;
     requestAnimationFrame(() => performance.mark('esp-first-frame'));
   }, []);
-
-  const act = (action: UserAction): void => {
-    setPending(true);
-    getApi()
-      .act(action)
-      .then((result) => {
-        if (!result.ok) console.warn(`ESP Simulator: ${action} was refused: ${result.error}`);
-      })
-      .catch((error: unknown) => console.warn(`ESP Simulator: ${action} failed`, error))
-      .finally(() => setPending(false));
-  };
 
   const onAction = (action: ErrorAction): void => {
     if (isLogAction(action)) {

@@ -3,12 +3,10 @@
  * Retry (when offered) and Reset on failure; the diagnostics link (View diagnostics or Collect logs) bottom-left.
  * Which actions show comes from the snapshot.
  */
-import { useState } from 'react';
 import type { JSX } from 'react';
-import type { UserAction } from '../../../shared/contract';
 import { ACTION_LABELS } from '../../../shared/esp';
 import type { Look, ProvisioningAction, ScreenView } from '../../../shared/snapshot';
-import { getApi } from '../bridge';
+import { useUserAction } from '../components/useUserAction';
 import { isLogAction, runLogAction } from '../components/logActions';
 import { OobeFrame } from '../components/OobeFrame';
 import { ProvisioningDetails } from '../components/ProvisioningDetails';
@@ -25,7 +23,7 @@ const LABELS: Record<ProvisioningAction, string> = {
 };
 
 export function PreProvisioningResultScreen({ look, view }: { look: Look; view: ResultView }): JSX.Element {
-  const [pending, setPending] = useState(false);
+  const { pending, act } = useUserAction();
   const { success, actions } = view;
 
   const onAction = (action: ProvisioningAction): void => {
@@ -33,15 +31,7 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
       runLogAction(action);
       return;
     }
-    const userAction: UserAction = action;
-    setPending(true);
-    getApi()
-      .act(userAction)
-      .then((result) => {
-        if (!result.ok) console.warn(`ESP Simulator: ${action} was refused: ${result.error}`);
-      })
-      .catch((error: unknown) => console.warn(`ESP Simulator: ${action} failed`, error))
-      .finally(() => setPending(false));
+    act(action);
   };
 
   const links = actions.filter(isLogAction);

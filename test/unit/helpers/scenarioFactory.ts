@@ -14,6 +14,7 @@
  * `tenant.espProfiles` is completed with the default profile unless it already holds one (isDefault); to test a
  * tenant without one, remove it afterwards: `s.tenant.espProfiles = s.tenant.espProfiles.filter((p) => !p.isDefault)`.
  */
+import { newTenantDefaultProfile } from '../../../electron/scenario/defaultProfile';
 import type {
   App,
   AppIntent,
@@ -96,26 +97,7 @@ export function makeFilter(id: string, rule: string, displayName: string = id): 
 
 /** The tenant's default profile, as a new tenant has it: the ESP off (§5.1). */
 export function makeDefaultProfile(overrides: Partial<EspProfile> = {}): EspProfile {
-  return {
-    id: DEFAULT_PROFILE_ID,
-    displayName: 'All users and all devices',
-    priority: 0,
-    isDefault: true,
-    showInstallationProgress: false,
-    installProgressTimeoutInMinutes: 60,
-    customErrorMessage: null,
-    allowLogCollectionOnInstallFailure: false,
-    disableUserStatusTrackingAfterFirstUser: false,
-    installQualityUpdates: false,
-    blockDeviceSetupRetryByUser: true,
-    allowDeviceResetOnInstallFailure: false,
-    allowDeviceUseOnInstallFailure: false,
-    selectedMobileAppIds: [],
-    allowNonBlockingAppInstallation: false,
-    trackInstallProgressForAutopilotOnly: false,
-    assignments: [],
-    ...overrides,
-  };
+  return { ...newTenantDefaultProfile(TENANT_ID), ...overrides };
 }
 
 let profileCounter = 0;
