@@ -1,17 +1,21 @@
 /**
  * bench/logs: bundles a run whose logs total about 100 MB with the real collector (archiver 8,
- * streaming, level 6) and compares it, in the same process run, with `zip -r -6` of the same files.
+ * streaming, level 6) and compares it, in the same process run, with `zip -r -6` of the same files
+ * (Debian's `zip` package: /usr/bin/zip; the bench only, no test needs it).
  * Prints the throughput of each, their ratio, the peak memory (RSS) during collection, and the
  * longest stall of the event loop while the collector runs. Goal (issue 5): >= 0.9 of zip's
  * throughput, < 200 MB RSS, no stall over 50 ms.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { simulate } from '../../electron/engine/simulate';
-import { bundleFiles } from '../../electron/logbundle/bundle';
+import type { BundleOptions } from '../../electron/logbundle/bundle';
+import { bundleFiles, bundleSources } from '../../electron/logbundle/bundle';
 import { collectLogBundle } from '../../electron/logbundle/collect';
 import { validateScenario } from '../../electron/scenario/validate';
 
@@ -86,6 +90,26 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
+/**
+ * Writes the files the collector archives, from the same generators and options (they are pure, so
+ * these are byte for byte the archive's entries; test/unit/logbundle/collect.test.ts checks that).
+ */
+async function writeBundleFiles(
+  scenario: Parameters<typeof bundleSources>[0],
+  run: Parameters<typeof bundleSources>[1],
+  t: number,
+  options: BundleOptions,
+  dir: string,
+): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const source of bundleSources(scenario, run, t, options)) {
+    const bytes = async function* () {
+      for await (const part of source.chunks()) yield typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    };
+    await pipeline(Readable.from(bytes()), createWriteStream(join(dir, source.name)));
+  }
+}
+
 function sizeOfTree(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -96,6 +120,9 @@ function sizeOfTree(dir: string): number {
 }
 
 async function main(): Promise<void> {
+  if (!existsSync('/usr/bin/zip')) {
+    throw new Error("bench/logs compares with /usr/bin/zip: install Debian's zip package (apt-get install zip)");
+  }
   const validated = validateScenario(bigScenario());
   if (!validated.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(validated.problems.slice(0, 3))}`);
   const scenario = validated.scenario;
@@ -153,9 +180,15 @@ async function main(): Promise<void> {
       histogramMin = Math.min(histogramMin, histogram.min / 1e6);
       ourArchive = bytes;
 
-      // zip -r -6 of the very same files (extracted from our archive, not timed).
+      // zip -r -6 of the very same files (written from the same generators, not timed).
       const extracted = join(work, `files-${round}`);
-      await run('/usr/bin/unzip', ['-q', path, '-d', extracted], work);
+      await writeBundleFiles(
+        scenario,
+        simulated,
+        t,
+        { imeLogPaddingBytes: padding, archiveName: basename(path), appLog: null },
+        extracted,
+      );
       inputBytes = sizeOfTree(extracted);
       const out = join(work, `zip-${round}.zip`);
       const zipStarted = performance.now();

@@ -7,7 +7,7 @@ import log from 'electron-log/main';
 import { join, resolve } from 'node:path';
 import { IPC } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
-import { createLogCollector } from '../logbundle/collect';
+import { abandonPartialExports, createLogCollector } from '../logbundle/collect';
 import { diagnosticsView } from '../logbundle/diagnosticsView';
 import { openScenario } from '../scenario/library';
 import { Session } from '../session/session';
@@ -164,3 +164,5 @@ app
     app.exit(1);
   });
 app.on('window-all-closed', () => app.quit());
+// Quitting mid-export must not leave a partial file on the user's drive.
+app.on('will-quit', () => abandonPartialExports());

@@ -24,6 +24,8 @@ export interface LogCollector {
     t: number;
     destination: string;
     onProgress(percent: number): void;
+    /** Aborting removes the partial file and rejects (a restart or the app closing). */
+    signal?: AbortSignal;
   }): Promise<{ path: string }>;
 }
 
@@ -79,6 +81,8 @@ export class Session {
   private readonly listeners = new Set<(snapshot: Snapshot) => void>();
   private diagnosticsOpen = false;
   private logExport: LogExportView = { state: 'idle' };
+  /** The export under way, so a restart or dispose can cancel it and its result cannot land in a later run. */
+  private currentExport: { abort: AbortController } | null = null;
   private readonly buildDiagnostics: SessionOptions['diagnostics'];
   private readonly logCollector: LogCollector | undefined;
   private readonly loopAfterSeconds: number | undefined;
@@ -178,6 +182,7 @@ export class Session {
         this.look = command.look;
         break;
       case 'restart':
+        this.cancelExport();
         this.settledAtMs = null;
         this.diagnosticsOpen = false;
         this.logExport = { state: 'idle' };
@@ -233,7 +238,13 @@ export class Session {
     return { ok: true };
   }
 
+  private cancelExport(): void {
+    this.currentExport?.abort.abort();
+    this.currentExport = null;
+  }
+
   dispose(): void {
+    this.cancelExport();
     if (this.timer !== null) this.clock.clearTimer(this.timer);
     this.timer = null;
     this.listeners.clear();
@@ -249,30 +260,40 @@ export class Session {
     if (destination === null) return { ok: false, error: 'choose a folder or removable drive to export the logs to' };
     const t = this.elapsedSeconds();
     this.logExport = { state: 'inProgress', percent: 0, destination };
+    const current = { abort: new AbortController() };
+    this.currentExport = current;
+    const isCurrent = (): boolean => this.currentExport === current;
     this.publish();
     this.logCollector
       .collect({
+        signal: current.abort.signal,
         scenario: this.scenario,
         run: this.current,
         t,
         destination,
         onProgress: (percent) => {
-          if (this.logExport.state !== 'inProgress') return;
+          if (!isCurrent() || this.logExport.state !== 'inProgress') return;
           this.logExport = { state: 'inProgress', percent, destination };
           this.publish();
         },
       })
       .then(({ path }) => {
+        if (!isCurrent()) return;
         this.logExport = { state: 'succeeded', path };
         this.logger.info(`logs exported to ${path}`);
       })
       .catch((error: unknown) => {
+        if (!isCurrent()) return;
         const code = error instanceof LogExportError ? error.code : '0x81039025';
         const message = error instanceof Error ? error.message : String(error);
         this.logExport = { state: 'failed', code, message };
         this.logger.warn(`log export failed (${code}): ${message}`);
       })
-      .finally(() => this.publish());
+      .finally(() => {
+        if (!isCurrent()) return;
+        this.currentExport = null;
+        this.publish();
+      });
     return { ok: true };
   }
 

@@ -9,14 +9,50 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'out', 'node', 'cli.mjs');
 
+/**
+ * One entry of a ZIP archive, read from the format description (APPNOTE.TXT §4.3): the end of
+ * central directory record, the central directory entry, the local header; inflated and CRC-checked.
+ * (test/unit/logbundle/zipReader.ts is the full reader; this project cannot import across tsconfigs.)
+ */
+function zipEntry(file: string, wanted: string): Buffer {
+  const zip = readFileSync(file);
+  let end = zip.length - 22;
+  while (end >= 0 && !(zip.readUInt32LE(end) === 0x06054b50 && end + 22 + zip.readUInt16LE(end + 20) === zip.length))
+    end--;
+  if (end < 0) throw new Error(`${file}: no end of central directory record`);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory entry ${i}`);
+    const [method, crc, packed, size] = [
+      zip.readUInt16LE(at + 10),
+      zip.readUInt32LE(at + 16),
+      zip.readUInt32LE(at + 20),
+      zip.readUInt32LE(at + 24),
+    ];
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    if (name !== wanted) continue;
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`${file}: no local header for ${name}`);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + packed);
+    const data = method === 8 ? inflateRawSync(raw) : method === 0 ? Buffer.from(raw) : null;
+    if (!data || data.length !== size || crc32(data) !== crc) throw new Error(`${file}: ${name} is damaged`);
+    return data;
+  }
+  throw new Error(`${file}: no ${wanted} inside`);
+}
+
 /** Runs collect-logs on a scenario file and extracts the HTML report next to the archive. */
 function reportFor(scenarioFile: string, dir: string): string {
   execFileSync(process.execPath, [cli, 'collect-logs', scenarioFile, '--out', dir], { cwd: root });
-  const html = execFileSync('/usr/bin/unzip', ['-p', join(dir, 'MDMDiagReport.zip'), 'MDMDiagHtmlReport.html']);
+  const html = zipEntry(join(dir, 'MDMDiagReport.zip'), 'MDMDiagHtmlReport.html');
   const file = join(dir, 'MDMDiagHtmlReport.html');
   writeFileSync(file, html);
   return file;

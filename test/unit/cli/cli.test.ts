@@ -136,7 +136,12 @@ describe('esp-sim import', () => {
 describe('esp-sim run --json with two users (§1.12)', () => {
   it('reports the ESP as it ended for the first user', async () => {
     const scenario = JSON.parse(readFileSync(defaultScenario, 'utf8'));
-    scenario.users.push({ ...scenario.users[0], id: 'u2', userPrincipalName: 'megan@contoso.com', displayName: 'Megan Bowen' });
+    scenario.users.push({
+      ...scenario.users[0],
+      id: 'u2',
+      userPrincipalName: 'megan@contoso.com',
+      displayName: 'Megan Bowen',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'esp-two-users-'));
     const file = join(dir, 'two.json');
     writeFileSync(file, JSON.stringify(scenario));

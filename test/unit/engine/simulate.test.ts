@@ -432,7 +432,9 @@ describe('findings from review', () => {
     scenario.simulation.faults = [{ kind: 'msiWin32Conflict', appId: 'vpn' }];
     // No MSI in this tenant: Windows Installer is free, the Win32 app installs.
     const run = simulate(scenario);
-    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'vpn')).toMatchObject({ exitCode: 0 });
+    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'vpn')).toMatchObject({
+      exitCode: 0,
+    });
   });
 
   it('keeps hybrid join restart and domain sign-in when the user continues anyway in OOBE (§7.3)', () => {
@@ -441,7 +443,10 @@ describe('findings from review', () => {
     const plain = simulate(hybrid);
     const at = plain.steps.find((s) => s.view.continueAnywayWhileRunning)!.t + 5;
     const run = simulate(hybrid, [{ t: at, action: 'continueAnywayWhileRunning' }]);
-    const kinds = run.steps.filter((s) => s.t >= at).map((s) => s.view.screen.kind).filter((k, i, all) => k !== all[i - 1]);
+    const kinds = run.steps
+      .filter((s) => s.t >= at)
+      .map((s) => s.view.screen.kind)
+      .filter((k, i, all) => k !== all[i - 1]);
     expect(kinds).toEqual(['restarting', 'signIn', 'firstSignIn', 'desktop']);
   });
 
@@ -451,7 +456,10 @@ describe('findings from review', () => {
     expect(final(on).diagnosticsAvailable).toBe(false); // the desktop is not the ESP
     const off = simulate(simpleScenario());
     expect(off.steps.every((s) => !s.view.diagnosticsAvailable)).toBe(true);
-    const win10 = simulate({ ...simpleScenario({ profile: { allowLogCollectionOnInstallFailure: true } }), windows: { release: '10', build: '10.0.19045.5487' } });
+    const win10 = simulate({
+      ...simpleScenario({ profile: { allowLogCollectionOnInstallFailure: true } }),
+      windows: { release: '10', build: '10.0.19045.5487' },
+    });
     expect(win10.steps.every((s) => !s.view.diagnosticsAvailable)).toBe(true);
   });
 

@@ -2,16 +2,23 @@
  * Writing the bundle to a drive (§2.3, toolchain-notes §4): what the user sees when it works and
  * when it cannot — and that a failure never leaves a partial file behind.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BundleSource } from '../../../electron/logbundle/bundle';
 import { bundleFiles } from '../../../electron/logbundle/bundle';
-import { collectLogBundle, createLogCollector, exportErrorFor } from '../../../electron/logbundle/collect';
+import {
+  abandonPartialExports,
+  collectLogBundle,
+  createLogCollector,
+  exportErrorFor,
+} from '../../../electron/logbundle/collect';
 import { LogExportError, Session } from '../../../electron/session/session';
 import { runOf, teamsFailsScenario } from './fixtures';
+import { readZip, zipNames, zipText } from './zipReader';
 
 const dirs: string[] = [];
 function folder(): string {
@@ -33,10 +40,6 @@ afterEach(() => {
 const scenario = teamsFailsScenario();
 const run = runOf(scenario);
 const base = { scenario, run, t: run.endT };
-
-function unzipList(zip: string): string[] {
-  return execFileSync('/usr/bin/unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean);
-}
 
 async function failure(promise: Promise<unknown>): Promise<LogExportError> {
   try {
@@ -65,6 +68,86 @@ function failingSource(afterBytes: number): BundleSource {
   };
 }
 
+/** 2 MB that deflate cannot shrink (so the archive is written in many chunks), the same every time. */
+function noiseSource(): BundleSource {
+  return {
+    name: 'noise.bin',
+    sizeHint: 2 * 1024 * 1024,
+    *chunks() {
+      let x = 0x2545f491;
+      for (let n = 0; n < 32; n++) {
+        const chunk = Buffer.alloc(64 * 1024);
+        for (let i = 0; i < chunk.length; i += 4) {
+          x ^= x << 13;
+          x ^= x >>> 17;
+          x ^= x << 5;
+          chunk.writeInt32LE(x | 0, i);
+        }
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** A file that never ends: one line every 20 ms. */
+function endlessSource(): BundleSource {
+  return {
+    name: 'slow.log',
+    sizeHint: null,
+    async *chunks() {
+      for (;;) {
+        yield 'tick\r\n';
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
+
+/**
+ * Opens the temporary file as the collector does, but the disk fails with `code` once `afterBytes`
+ * are on it (ENOSPC: the drive fills up; EACCES: it is made read-only under us). Records what the
+ * folder held when the write failed, to show a partial file really existed then.
+ */
+function failingDisk(code: string, afterBytes: number) {
+  const seen: { failures: number; folderAtFailure: string[] } = { failures: 0, folderAtFailure: [] };
+  const openTempFile = async (path: string): Promise<FileHandle> => {
+    const handle = await open(path, 'wx');
+    let written = 0;
+    const take = (bytes: number): void => {
+      if (written + bytes > afterBytes) {
+        seen.failures++;
+        seen.folderAtFailure = readdirSync(join(path, '..'));
+        throw Object.assign(new Error(`${code}: simulated failure, write`), { code, syscall: 'write' });
+      }
+      written += bytes;
+    };
+    const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<unknown>;
+    const writev = handle.writev.bind(handle);
+    Object.assign(handle, {
+      write: async (data: NodeJS.ArrayBufferView | string, ...rest: unknown[]) => {
+        take(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);
+        return write(data, ...rest);
+      },
+      writev: async (buffers: NodeJS.ArrayBufferView[], position?: number) => {
+        take(buffers.reduce((n, b) => n + b.byteLength, 0));
+        return writev(buffers, position);
+      },
+    });
+    return handle;
+  };
+  return { openTempFile, seen };
+}
+
+/** Resolves once the folder holds the collector's temporary file. */
+async function partialFileIn(dir: string): Promise<string> {
+  for (let waited = 0; waited < 5000; waited += 5) {
+    const partial = readdirSync(dir).find((name) => name.endsWith('.partial'));
+    if (partial) return partial;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no temporary file appeared in ${dir}`);
+}
+
 describe('a successful export', () => {
   it('writes MDMDiagReport.zip holding every bundle file, byte for byte, and nothing else', async () => {
     const dir = folder();
@@ -72,13 +155,14 @@ describe('a successful export', () => {
     const { path } = await collectLogBundle({ ...base, destination: dir, onProgress: (p) => progress.push(p) });
     expect(path).toBe(join(dir, 'MDMDiagReport.zip'));
     expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
-    execFileSync('/usr/bin/unzip', ['-tq', path]);
+    // readZip checks every entry's local header, sizes and CRC-32 against the central directory.
+    const { entries } = readZip(path);
     const expected = bundleFiles(scenario, run, run.endT, { archiveName: 'MDMDiagReport.zip' });
-    expect(unzipList(path)).toEqual(expected.map((f) => f.name));
-    for (const file of expected) {
-      const inZip = execFileSync('/usr/bin/unzip', ['-p', path, file.name.replace(/([[\]*?])/g, '\\$1')]);
-      expect(Buffer.compare(inZip, Buffer.from(file.content))).toBe(0);
+    expect(entries.map((e) => e.name)).toEqual(expected.map((f) => f.name));
+    for (const [i, file] of expected.entries()) {
+      expect(Buffer.compare(entries[i]!.data, Buffer.from(file.content))).toBe(0);
     }
+    expect(entries.every((e) => e.method === 8)).toBe(true);
     expect(progress.at(-1)).toBe(100);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
@@ -94,15 +178,13 @@ describe('a successful export', () => {
     const logFile = join(folder(), 'main.log');
     writeFileSync(logFile, '[2026-03-02 08:30:00.000] [info] session: started\n');
     const { path } = await collectLogBundle({ ...base, destination: dir, appLogPath: logFile });
-    expect(unzipList(path)).toContain('esp-simulator.log');
-    expect(execFileSync('/usr/bin/unzip', ['-p', path, 'esp-simulator.log'], { encoding: 'utf8' })).toContain(
-      'session: started',
-    );
+    expect(zipNames(path)).toContain('esp-simulator.log');
+    expect(zipText(path, 'esp-simulator.log')).toContain('session: started');
 
     const other = folder();
     const missing = await collectLogBundle({ ...base, destination: other, appLogPath: join(other, 'nope.log') });
-    expect(unzipList(missing.path)).not.toContain('esp-simulator.log');
-    expect(execFileSync('/usr/bin/unzip', ['-p', missing.path, 'readme.txt'], { encoding: 'utf8' })).toMatch(
+    expect(zipNames(missing.path)).not.toContain('esp-simulator.log');
+    expect(zipText(missing.path, 'readme.txt')).toMatch(
       /The app's own log \(esp-simulator\.log\) is not included: .*nope\.log does not exist yet/,
     );
   });
@@ -158,7 +240,7 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as LogExportError).code).toBe('0x80070050');
     expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
-    execFileSync('/usr/bin/unzip', ['-tq', join(dir, 'MDMDiagReport.zip')]);
+    readZip(join(dir, 'MDMDiagReport.zip'));
   });
 
   it('a read-only folder: 0x80070005', async (context) => {
@@ -186,13 +268,13 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
     expect(readdirSync(dir)).toEqual([]);
     const retry = await collectLogBundle({ ...base, destination: dir });
     expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
-    execFileSync('/usr/bin/unzip', ['-tq', retry.path]);
+    readZip(retry.path);
   });
 
   it('the drive is removed mid-write: 0x81036503 and nothing is left', async () => {
     const parent = folder();
     const dir = join(parent, 'usb');
-    execFileSync('mkdir', [dir]);
+    mkdirSync(dir);
     const pulled: BundleSource = {
       name: 'pulled.log',
       sizeHint: null,
@@ -225,6 +307,40 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('the disk fills up mid-write: 0x80070070 saying so, no partial or target file, and the next try works', async () => {
+    const dir = folder();
+    const disk = failingDisk('ENOSPC', 512 * 1024);
+    const error = await failure(
+      collectLogBundle({ ...base, destination: dir, sources: [noiseSource()], openTempFile: disk.openTempFile }),
+    );
+    expect(error.code).toBe('0x80070070');
+    expect(error.message).toMatch(/^There is not enough space on ".*" for the logs\. Free some space/);
+    expect(disk.seen.failures).toBeGreaterThan(0);
+    expect(disk.seen.folderAtFailure).toEqual([expect.stringMatching(/^\.MDMDiagReport\.zip\..*\.partial$/)]);
+    expect(readdirSync(dir)).toEqual([]);
+
+    const retry = await collectLogBundle({ ...base, destination: dir, sources: [noiseSource()] });
+    expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
+    expect(zipNames(retry.path)).toEqual(['noise.bin']);
+  });
+
+  it('writing is refused mid-write: 0x80070005, no partial or target file, and the next try works', async () => {
+    const dir = folder();
+    const disk = failingDisk('EACCES', 256 * 1024);
+    const error = await failure(
+      collectLogBundle({ ...base, destination: dir, sources: [noiseSource()], openTempFile: disk.openTempFile }),
+    );
+    expect(error.code).toBe('0x80070005');
+    expect(error.message).toMatch(/^Access is denied: ".*" is read-only or you do not have permission/);
+    expect(disk.seen.failures).toBeGreaterThan(0);
+    expect(disk.seen.folderAtFailure).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual([]);
+
+    await collectLogBundle({ ...base, destination: dir });
+    expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
+    readZip(join(dir, 'MDMDiagReport.zip'));
+  });
+
   it('disk full and permission errors map to their Windows codes', () => {
     const err = (code: string) =>
       exportErrorFor(Object.assign(new Error(code), { code }), '/media/usb', 'MDMDiagReport.zip');
@@ -233,6 +349,70 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
     expect(err('EROFS').code).toBe('0x80070005');
     expect(err('EACCES').code).toBe('0x80070005');
     expect(err('EBUSY').code).toBe('0x81039025');
+  });
+});
+
+describe('stopping an export', () => {
+  it('aborting its signal mid-write: 0x800704c7 "The export was cancelled", and the folder is left empty', async () => {
+    const dir = folder();
+    const controller = new AbortController();
+    const exporting = collectLogBundle({
+      ...base,
+      destination: dir,
+      sources: [endlessSource()],
+      signal: controller.signal,
+    });
+    await partialFileIn(dir);
+    controller.abort();
+    const error = await failure(exporting);
+    expect(error.code).toBe('0x800704c7');
+    expect(error.message).toBe('The export was cancelled');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a signal aborted before it starts: cancelled, and nothing is created', async () => {
+    const dir = folder();
+    const error = await failure(collectLogBundle({ ...base, destination: dir, signal: AbortSignal.abort() }));
+    expect(error.code).toBe('0x800704c7');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a signal aborted after the export finished changes nothing', async () => {
+    const dir = folder();
+    const controller = new AbortController();
+    const { path } = await collectLogBundle({ ...base, destination: dir, signal: controller.signal });
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
+    readZip(path);
+  });
+
+  it('quitting mid-export (abandonPartialExports, run on exit) removes the temporary file at once', async () => {
+    const dir = folder();
+    const exporting = collectLogBundle({ ...base, destination: dir, sources: [endlessSource()] });
+    expect(await partialFileIn(dir)).toMatch(/^\.MDMDiagReport\.zip\..*\.partial$/);
+    expect(process.listeners('exit')).toContain(abandonPartialExports);
+    abandonPartialExports();
+    // Synchronously: an 'exit' handler gets no second turn of the event loop.
+    expect(readdirSync(dir)).toEqual([]);
+    // If the process lives on, the export stops as cancelled.
+    expect((await failure(exporting)).code).toBe('0x800704c7');
+    expect(readdirSync(dir)).toEqual([]);
+    // Exports that already ended are no longer tracked: a later export is unaffected.
+    abandonPartialExports();
+    await collectLogBundle({ ...base, destination: dir });
+    expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
+  });
+
+  it("the session's collector passes a signal through", async () => {
+    const dir = folder();
+    const controller = new AbortController();
+    const collector = createLogCollector(null);
+    const request = { ...base, destination: dir, onProgress() {}, signal: controller.signal };
+    controller.abort();
+    const error = await failure(collector.collect(request));
+    expect(error.code).toBe('0x800704c7');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

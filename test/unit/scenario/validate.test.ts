@@ -924,10 +924,15 @@ describe('durations that would break the simulated clock', () => {
     const result = validateScenario({
       schemaVersion: 1,
       deployment: { mode: 'userDriven' },
-      tenant: { apps: [{ '@odata.type': '#microsoft.graph.win32LobApp', id: 'a1', displayName: 'A', assignments: [] }] },
+      tenant: {
+        apps: [{ '@odata.type': '#microsoft.graph.win32LobApp', id: 'a1', displayName: 'A', assignments: [] }],
+      },
       simulation: { apps: { a1: { installSeconds: 1e300 } } },
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map(formatProblem)).toContain("simulation.apps.a1.installSeconds: at most 604800 seconds (a week)");
+    if (!result.ok)
+      expect(result.problems.map(formatProblem)).toContain(
+        'simulation.apps.a1.installSeconds: at most 604800 seconds (a week)',
+      );
   });
 });

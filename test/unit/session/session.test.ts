@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/session/clock';
-import { Session } from '../../../electron/session/session';
+import { LogExportError, Session } from '../../../electron/session/session';
 import type { Snapshot } from '../../../shared/snapshot';
 import {
   DEVICE_GROUP,
@@ -200,5 +200,66 @@ describe('the diagnostics page (§2.1)', () => {
     scenario.windows = { release: '10', build: '10.0.19045.5487' };
     const session = new Session({ scenario, clock: new ManualClock(), diagnostics });
     expect(session.handle({ type: 'openDiagnostics' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('exporting logs through the session', () => {
+  function fakeCollector() {
+    const calls: { signal: AbortSignal | undefined; finish: () => void; fail: (e: Error) => void }[] = [];
+    const collector = {
+      collect: (request: { destination: string; signal?: AbortSignal; onProgress(p: number): void }) =>
+        new Promise<{ path: string }>((resolve, reject) => {
+          request.onProgress(40);
+          calls.push({
+            signal: request.signal,
+            finish: () => resolve({ path: `${request.destination}/MDMDiagReport.zip` }),
+            fail: reject,
+          });
+        }),
+    };
+    return { collector, calls };
+  }
+
+  it('shows progress, then the path of the bundle', async () => {
+    const { collector, calls } = fakeCollector();
+    const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), logCollector: collector });
+    expect(session.handle({ type: 'exportLogs', destination: '/media/usb' })).toEqual({ ok: true });
+    expect(session.snapshot().logExport).toEqual({ state: 'inProgress', percent: 40, destination: '/media/usb' });
+    expect(session.handle({ type: 'exportLogs', destination: '/media/usb' })).toMatchObject({ ok: false });
+    calls[0]!.finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.snapshot().logExport).toEqual({ state: 'succeeded', path: '/media/usb/MDMDiagReport.zip' });
+  });
+
+  it('shows the Windows code when the export fails', async () => {
+    const { collector, calls } = fakeCollector();
+    const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), logCollector: collector });
+    session.handle({ type: 'exportLogs', destination: '/media/usb' });
+    calls[0]!.fail(new LogExportError('0x80070050', 'MDMDiagReport.zip already exists'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.snapshot().logExport).toEqual({
+      state: 'failed',
+      code: '0x80070050',
+      message: 'MDMDiagReport.zip already exists',
+    });
+  });
+
+  it('cancels the export on restart, and its late result does not reach the new run', async () => {
+    const { collector, calls } = fakeCollector();
+    const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), logCollector: collector });
+    session.handle({ type: 'exportLogs', destination: '/media/usb' });
+    session.handle({ type: 'restart' });
+    expect(calls[0]!.signal?.aborted).toBe(true);
+    calls[0]!.finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.snapshot().logExport).toEqual({ state: 'idle' });
+  });
+
+  it('cancels the export when the app closes the session', () => {
+    const { collector, calls } = fakeCollector();
+    const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), logCollector: collector });
+    session.handle({ type: 'exportLogs', destination: '/media/usb' });
+    session.dispose();
+    expect(calls[0]!.signal?.aborted).toBe(true);
   });
 });

@@ -4,12 +4,34 @@ import { DEFAULT_SWITCHES, parseHostSwitches } from '../../../electron/session/s
 describe('the switches the desktop app and the browser preview share', () => {
   it('reads every switch', () => {
     const parsed = parseHostSwitches(
-      ['--scenario', 'a.json', '--speed', '60', '--look', 'windows10', '--loop', '30', '--kiosk', '--port', '0', '--operator'],
+      [
+        '--scenario',
+        'a.json',
+        '--speed',
+        '60',
+        '--look',
+        'windows10',
+        '--loop',
+        '30',
+        '--kiosk',
+        '--port',
+        '0',
+        '--operator',
+      ],
       true,
     );
     expect(parsed).toEqual({
       ok: true,
-      switches: { ...DEFAULT_SWITCHES, scenario: 'a.json', speed: 60, look: 'windows10', loopAfterSeconds: 30, kiosk: true, port: 0, operator: true },
+      switches: {
+        ...DEFAULT_SWITCHES,
+        scenario: 'a.json',
+        speed: 60,
+        look: 'windows10',
+        loopAfterSeconds: 30,
+        kiosk: true,
+        port: 0,
+        operator: true,
+      },
     });
   });
 
@@ -18,15 +40,30 @@ describe('the switches the desktop app and the browser preview share', () => {
   });
 
   it('says which switch is wrong and what it takes', () => {
-    expect(parseHostSwitches(['--speed', 'fast'], true)).toMatchObject({ ok: false, error: expect.stringContaining('--speed') });
+    expect(parseHostSwitches(['--speed', 'fast'], true)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--speed'),
+    });
     expect(parseHostSwitches(['--speed', '1e9'], true)).toMatchObject({ ok: false });
-    expect(parseHostSwitches(['--loop', '0'], true)).toMatchObject({ ok: false, error: expect.stringContaining('--loop') });
-    expect(parseHostSwitches(['--look', 'vista'], true)).toMatchObject({ ok: false, error: expect.stringContaining('windows10') });
-    expect(parseHostSwitches(['--port', '70000'], true)).toMatchObject({ ok: false, error: expect.stringContaining('--port') });
+    expect(parseHostSwitches(['--loop', '0'], true)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--loop'),
+    });
+    expect(parseHostSwitches(['--look', 'vista'], true)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('windows10'),
+    });
+    expect(parseHostSwitches(['--port', '70000'], true)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--port'),
+    });
   });
 
   it('refuses unknown switches on the preview command line, ignores Chromium’s in the desktop shell', () => {
     expect(parseHostSwitches(['--frobnicate'], true).ok).toBe(false);
-    expect(parseHostSwitches(['.', '--no-sandbox', '--speed', '10'], false)).toMatchObject({ ok: true, switches: { speed: 10 } });
+    expect(parseHostSwitches(['.', '--no-sandbox', '--speed', '10'], false)).toMatchObject({
+      ok: true,
+      switches: { speed: 10 },
+    });
   });
 });
