@@ -10,11 +10,11 @@
 // predicate on the snapshot. A journey whose scenario is missing, or a state the engine never reaches, is skipped
 // with a printed note, so new scenarios and screens are picked up by adding a line here.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startPreview } from './start-preview.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const scenariosDir = join(root, 'resources', 'scenarios');
@@ -303,40 +303,6 @@ const JOURNEYS = [
 
 // ------------------------------------------------------------------------------------------------ machinery
 
-function startPreview(scenarioFile, speed) {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'out', 'node', 'preview.mjs'), '--port', '0', '--scenario', scenarioFile, '--speed', String(speed)],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ESP_SIM_LOG_DIR: join(tmpdir(), 'esp-sim-screenshots-logs') },
-    },
-  );
-  let output = '';
-  const url = new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the preview did not start:\n${output}`)), 20_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /ESP Simulator preview: (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1].endsWith('/') ? match[1] : `${match[1]}/`);
-      }
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`the preview exited with ${code}:\n${output}`)));
-  });
-  const stop = () =>
-    new Promise((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGINT');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    });
-  return { url, stop, child };
-}
-
 async function command(url, body) {
   const response = await fetch(`${url}api/command`, {
     method: 'POST',
@@ -498,7 +464,7 @@ async function main() {
 
       // Start at the first stop's speed so short opening screens are not over before the first pause.
       const firstStop = journey.steps.find((s) => s.until);
-      const preview = startPreview(file, firstStop?.speed ?? journey.speed);
+      const preview = startPreview(file, firstStop?.speed ?? journey.speed, 'esp-sim-screenshots-logs');
       const url = await preview.url;
       const context = await browser.newContext({ viewport: VIEWPORT });
       const page = await context.newPage();

@@ -11,11 +11,11 @@
 // 3. The renderer's JavaScript, gzipped (zlib level 6 over out/renderer/assets/*.js).
 // Goals: first frame < 300 ms, no task > 50 ms, < 150 KB of JavaScript gzipped.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startPreview } from '../../scripts/start-preview.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const CHROMIUM_ARGS = [
@@ -29,35 +29,6 @@ const CHROMIUM_ARGS = [
 ];
 const LOADS = 10;
 const APPS = 100;
-
-function startPreview(scenario, speed) {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'out', 'node', 'preview.mjs'), '--port', '0', '--scenario', scenario, '--speed', String(speed)],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ESP_SIM_LOG_DIR: join(tmpdir(), 'esp-sim-bench-logs') },
-    },
-  );
-  let output = '';
-  const url = new Promise((done, fail) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /ESP Simulator preview: (\S+)/.exec(output);
-      if (match) done(match[1]);
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => fail(new Error(`preview exited with ${code}:\n${output}`)));
-  });
-  const stop = () =>
-    new Promise((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGINT');
-    });
-  return { url, stop };
-}
 
 /** default.json with its apps replaced by `count` required device apps, all tracked in Device setup. */
 function hundredAppScenario(count) {
@@ -90,7 +61,7 @@ const median = (values) => {
 };
 
 async function firstFrame(browser) {
-  const preview = startPreview(join(root, 'resources', 'scenarios', 'default.json'), 1);
+  const preview = startPreview(join(root, 'resources', 'scenarios', 'default.json'), 1, 'esp-sim-bench-logs');
   const url = await preview.url;
   const times = [];
   try {
@@ -116,7 +87,7 @@ async function firstFrame(browser) {
 }
 
 async function longestTask(browser, scenarioFile) {
-  const preview = startPreview(scenarioFile, 600);
+  const preview = startPreview(scenarioFile, 600, 'esp-sim-bench-logs');
   const url = await preview.url;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
