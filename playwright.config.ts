@@ -1,16 +1,6 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium (apt-get install chromium): Playwright never downloads a browser here. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+// Debian's Chromium (apt-get install chromium): Playwright never downloads a browser here.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: './test',
@@ -23,6 +13,6 @@ export default defineConfig({
   use: {
     trace: 'off',
     viewport: { width: 1280, height: 800 },
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
 });

@@ -15,20 +15,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPreview } from './start-preview.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const scenariosDir = join(root, 'resources', 'scenarios');
 const LOOKS = ['windows11', 'windows10'];
 const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // ------------------------------------------------------------------------------------------------ predicates
 
@@ -442,7 +434,7 @@ async function main() {
   rmSync(exportRoot, { recursive: true, force: true });
   mkdirSync(exportRoot, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   const notes = [];

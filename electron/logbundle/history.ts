@@ -225,6 +225,20 @@ function attemptsOf(scenario: Scenario, timeline: TimelineEvent[], t: number, ap
 
 const RUNNING = new Set<Status>(['identifying', 'inProgress']);
 
+/** A row's run from the event that first shows it. */
+function startRun(e: Extract<TimelineEvent, { type: 'itemChanged' }>): ItemRun {
+  return {
+    phase: e.phase,
+    item: e.item,
+    startT: e.t,
+    endT: null,
+    status: e.status,
+    text: e.text,
+    hresult: null,
+    timedOut: false,
+  };
+}
+
 function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
   const runs: ItemRun[] = [];
   const open = new Map<string, ItemRun>();
@@ -240,16 +254,7 @@ function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
         current.status = e.status;
         current.text = e.text;
       } else {
-        const run: ItemRun = {
-          phase: e.phase,
-          item: e.item,
-          startT: e.t,
-          endT: null,
-          status: e.status,
-          text: e.text,
-          hresult: null,
-          timedOut: false,
-        };
+        const run = startRun(e);
         runs.push(run);
         open.set(key, run);
       }
@@ -261,16 +266,7 @@ function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
       open.delete(key);
       continue;
     }
-    const run: ItemRun = current ?? {
-      phase: e.phase,
-      item: e.item,
-      startT: e.t,
-      endT: null,
-      status: e.status,
-      text: e.text,
-      hresult: null,
-      timedOut: false,
-    };
+    const run = current ?? startRun(e);
     if (!current) runs.push(run);
     run.endT = e.t;
     run.status = e.status;
