@@ -145,8 +145,8 @@ class Simulation {
   private technician: boolean;
   /** Apps whose installer restarts the device itself and never reports back (§7.2). */
   private readonly hungApps = new Set<string>();
-  /** Apps installed by the MDM channel (MSI, Office, Store) at this moment, for the 1618 conflict (§7.1). */
-  private mdmInstalling = 0;
+  /** Apps the MDM channel (MSI, Office, Store) is installing now, with their lane, for the 1618 conflict (§7.1). */
+  private readonly mdmInstalling = new Map<string, string>();
   constructor(private readonly scenario: Scenario) {
     this.rng = createRng(scenario.seed);
     // Self-deploying has no user during the ESP (§7.7); pre-provisioning has one only after Reseal (§7.6).
@@ -234,6 +234,12 @@ class Simulation {
       profile.allowLogCollectionOnInstallFailure &&
       (this.screen.kind === 'esp' || this.screen.kind === 'preProvisioningResult')
     );
+  }
+
+  /** Drops what the matching lanes had planned, installs under way included. */
+  private cancelLanes(match: (lane: string) => boolean): void {
+    this.queue.cancel(match);
+    for (const [appId, lane] of this.mdmInstalling) if (match(lane)) this.mdmInstalling.delete(appId);
   }
 
   private at(delaySeconds: number, lane: string, run: () => void): void {
@@ -615,12 +621,12 @@ class Simulation {
     const seconds =
       downloadSeconds + this.outageDelay(downloadSeconds) + (behaviour?.installSeconds ?? this.rng.between(30, 180));
     const viaMdm = !IME_KINDS.has(app.kind);
-    if (viaMdm) this.mdmInstalling++;
+    if (viaMdm) this.mdmInstalling.set(app.id, lane);
     const fault = (kind: string) =>
       this.scenario.simulation.faults.some((f) => f.kind === kind && 'appId' in f && f.appId === app.id);
 
     this.at(seconds, lane, () => {
-      if (viaMdm) this.mdmInstalling--;
+      if (viaMdm) this.mdmInstalling.delete(app.id);
       if (fault('officeHang') || (fault('packagedReboot') && this.hungApps.has(app.id))) return; // never reports (§7.8, §7.2)
       if (fault('packagedReboot')) {
         // The installer restarts the device behind the ESP's back; the app never reports back (§7.2).
@@ -637,7 +643,7 @@ class Simulation {
       }
       const codes = behaviour?.exitCodes ?? [0];
       let exitCode = codes[Math.min(attempt, codes.length) - 1] ?? 0;
-      if (fault('msiWin32Conflict') && this.mdmInstalling > 0) exitCode = ERROR_INSTALL_ALREADY_RUNNING; // §7.1: Windows Installer is busy
+      if (fault('msiWin32Conflict') && this.mdmInstalling.size > 0) exitCode = ERROR_INSTALL_ALREADY_RUNNING; // §7.1: Windows Installer is busy
       if (fault('declaredReboot')) exitCode = ERROR_SUCCESS_REBOOT_REQUIRED;
       const result = resultOf(app, exitCode);
       this.record({ type: 'appInstallCompleted', phase, appId: app.id, exitCode, result });
@@ -885,7 +891,7 @@ class Simulation {
   // ---- errors and user actions -------------------------------------------------------------------
 
   private fail(phase: PhaseId, outcome: 'failed' | 'timedOut'): void {
-    this.queue.cancel((lane) => lane !== 'background');
+    this.cancelLanes((lane) => lane !== 'background');
     // A timeout can strike while the device restarts; the error is shown on the ESP it comes back to (§1.9).
     if (this.screen.kind !== 'esp' && !this.technician) {
       this.setScreen({ kind: 'esp', part: phase === 'accountSetup' ? 'user' : 'device' });
@@ -947,7 +953,7 @@ class Simulation {
       case 'tryAgain':
         return this.tryAgain();
       case 'resetDevice':
-        this.queue.cancel(() => true);
+        this.cancelLanes(() => true);
         this.errorScreen = null;
         this.continueAnywayWhileRunning = false;
         this.outcome = 'reset';
@@ -958,7 +964,7 @@ class Simulation {
       case 'continueAnyway':
       case 'signOut':
       case 'continueAnywayWhileRunning':
-        this.queue.cancel((lane) => lane !== 'background');
+        this.cancelLanes((lane) => lane !== 'background');
         this.errorScreen = null;
         this.continueAnywayWhileRunning = false;
         this.outcome = 'continuedAnyway';
@@ -973,6 +979,7 @@ class Simulation {
    * again before Account setup (§7.6). What the technician installed stays installed.
    */
   private reseal(): void {
+    this.roundAttempts.clear();
     this.setScreen({ kind: 'shutDown' });
     this.outcome = null;
     this.espEndedAt = null;
@@ -1049,6 +1056,8 @@ class Simulation {
   }
 
   private showDesktop(installAfter: App[]): void {
+    // What installs after the ESP gets its own three tries (§5.3).
+    this.roundAttempts.clear();
     if (!this.user) {
       // Self-deploying ends at the Windows sign-in screen, or in the kiosk app with Assigned Access (§7.7).
       const kiosk = trackedPoliciesFor(this.scenario, { phase: 'deviceSetup', user: null }).find(

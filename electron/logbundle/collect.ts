@@ -288,6 +288,8 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
   const cancel = new AbortController();
   const onAbort = (): void => cancel.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  // Aborted while the folder was being checked: the event has fired already.
+  if (signal?.aborted) cancel.abort();
   registerPartial(tmp, cancel);
   let handle: FileHandle | null = null;
   let out: WriteStream | null = null;

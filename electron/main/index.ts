@@ -27,10 +27,13 @@ const logger = log.scope('main');
 app.enableSandbox();
 registerPrivilegedScheme();
 
-// Chromium adds switches of its own, so unknown ones are ignored here; bad values fall back to defaults.
+// Chromium adds switches of its own, so unknown ones are ignored here; a bad value falls back to
+// its default alone, so the rest (a kiosk, a scenario) still applies.
 const parsedSwitches = parseHostSwitches(process.argv.slice(1), false);
-if (!parsedSwitches.ok) console.error(`ESP Simulator: ${parsedSwitches.error}; starting with the defaults.`);
 const args = parsedSwitches.ok ? parsedSwitches.switches : DEFAULT_SWITCHES;
+for (const problem of parsedSwitches.ok ? parsedSwitches.warnings : [parsedSwitches.error]) {
+  logger.warn(`${problem}; using the default`);
+}
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
 

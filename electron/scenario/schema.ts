@@ -655,7 +655,7 @@ export const SimulationSchema = z.strictObject({
       minutes: z
         .number()
         .positive()
-        .max(MAX_SIMULATED_SECONDS / 60, SECONDS_LIMIT)
+        .max(MAX_SIMULATED_SECONDS / 60, `at most ${MAX_SIMULATED_SECONDS / 60} minutes (a week)`)
         .default(DEFAULT_QUALITY_UPDATES.minutes),
       restart: z.boolean().default(DEFAULT_QUALITY_UPDATES.restart),
     })

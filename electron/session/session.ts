@@ -196,7 +196,8 @@ export class Session {
       case 'seek': {
         // Jumping back past a user action drops it: the run is replayed from what remains.
         const seconds = Math.min(command.seconds, this.current.endT);
-        const kept = this.actions.filter((a) => a.t < seconds);
+        // An action at exactly this second is part of what the screen showed then: keep it.
+        const kept = this.actions.filter((a) => a.t <= seconds);
         if (kept.length !== this.actions.length) {
           this.actions = kept;
           this.current = simulate(this.scenario, this.actions);

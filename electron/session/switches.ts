@@ -37,11 +37,12 @@ export const DEFAULT_SWITCHES: HostSwitches = {
 export const SWITCHES_USAGE =
   '[--scenario <file>] [--speed <factor>] [--look windows10|windows11] [--loop <seconds>] [--kiosk] [--windowed] [--operator] [--port <n>] [--host <address>]';
 
-export type ParsedSwitches = { ok: true; switches: HostSwitches } | { ok: false; error: string };
+export type ParsedSwitches = { ok: true; switches: HostSwitches; warnings: string[] } | { ok: false; error: string };
 
 /**
- * `strict` refuses unknown switches (the preview's own command line); the Electron shell passes
- * false because Chromium adds switches of its own.
+ * `strict` refuses unknown switches and bad values (the preview's own command line). The Electron
+ * shell passes false: Chromium adds switches of its own, and a bad value must not undo the others
+ * (a kiosk stays a kiosk), so only that switch falls back to its default, with a warning.
  */
 export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitches {
   let values: Record<string, string | boolean | undefined>;
@@ -65,39 +66,59 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
+  const problems: string[] = [];
   const text = (name: string): string | undefined =>
     typeof values[name] === 'string' ? (values[name] as string) : undefined;
-  const port = text('port') === undefined ? DEFAULT_PREVIEW_PORT : Number(text('port'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    return { ok: false, error: `--port must be a whole number from 0 to 65535, not "${text('port')}"` };
-  }
-  const speed = text('speed') === undefined ? 1 : Number(text('speed'));
-  if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
-    return { ok: false, error: `--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${text('speed')}"` };
-  }
-  const loop = text('loop') === undefined ? undefined : Number(text('loop'));
-  if (loop !== undefined && !(Number.isFinite(loop) && loop >= 1 && loop <= MAX_LOOP_SECONDS)) {
-    return {
-      ok: false,
-      error: `--loop takes the seconds to wait before starting over, from 1 to ${MAX_LOOP_SECONDS}, not "${text('loop')}"`,
-    };
-  }
-  const look = text('look');
-  if (look !== undefined && look !== 'windows10' && look !== 'windows11') {
-    return { ok: false, error: `--look must be windows10 or windows11, not "${look}"` };
-  }
-  return {
-    ok: true,
-    switches: {
-      scenario: text('scenario'),
-      port,
-      speed,
-      host: text('host') ?? '127.0.0.1',
-      look,
-      loopAfterSeconds: loop,
-      kiosk: values['kiosk'] === true,
-      windowed: values['windowed'] === true,
-      operator: values['operator'] === true,
-    },
+  /** The switch's value when `valid` holds for it, else its default (and a problem). */
+  const checked = <T>(
+    name: string,
+    read: (raw: string) => T,
+    valid: (v: T) => boolean,
+    fallback: T,
+    rule: string,
+  ): T => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = read(raw);
+    if (valid(value)) return value;
+    problems.push(`--${name} ${rule}, not "${raw}"`);
+    return fallback;
   };
+  const switches: HostSwitches = {
+    scenario: text('scenario'),
+    port: checked(
+      'port',
+      Number,
+      (p) => Number.isInteger(p) && p >= 0 && p <= 65535,
+      DEFAULT_SWITCHES.port,
+      'must be a whole number from 0 to 65535',
+    ),
+    speed: checked(
+      'speed',
+      Number,
+      (v) => Number.isFinite(v) && v >= MIN_SPEED && v <= MAX_SPEED,
+      DEFAULT_SWITCHES.speed,
+      `must be a number from ${MIN_SPEED} to ${MAX_SPEED}`,
+    ),
+    host: text('host') ?? DEFAULT_SWITCHES.host,
+    look: checked<Look | undefined>(
+      'look',
+      (raw) => raw as Look,
+      (l) => l === 'windows10' || l === 'windows11',
+      undefined,
+      'must be windows10 or windows11',
+    ),
+    loopAfterSeconds: checked<number | undefined>(
+      'loop',
+      Number,
+      (v) => v !== undefined && Number.isFinite(v) && v >= 1 && v <= MAX_LOOP_SECONDS,
+      undefined,
+      `takes the seconds to wait before starting over, from 1 to ${MAX_LOOP_SECONDS}`,
+    ),
+    kiosk: values['kiosk'] === true,
+    windowed: values['windowed'] === true,
+    operator: values['operator'] === true,
+  };
+  if (strict && problems.length > 0) return { ok: false, error: problems.join('; ') };
+  return { ok: true, switches, warnings: problems };
 }

@@ -470,3 +470,27 @@ describe('findings from review', () => {
     expect(failed).toMatchObject({ item: 'espProvider', hresult: '0x800705b4' });
   });
 });
+
+describe('findings from the second review', () => {
+  it('forgets an MSI install that leaving the ESP cut short, so later Win32 installs do not hit 1618 (§7.1)', () => {
+    const scenario = simpleScenario({ profile: { blockDeviceSetupRetryByUser: true } });
+    scenario.tenant.apps.push(
+      makeApp({
+        id: 'lob',
+        kind: 'msi',
+        odataType: '#microsoft.graph.windowsMobileMSI',
+        assignments: [required(allDevices())],
+      }),
+    );
+    scenario.simulation.apps['lob'] = { installSeconds: 300, downloadMB: 0, exitCodes: [0] };
+    scenario.simulation.faults = [{ kind: 'msiWin32Conflict', appId: 'teams' }];
+    const plain = simulate(scenario);
+    const lobStarted = plain.timeline.find((e) => e.type === 'appInstallStarted' && e.appId === 'lob')!.t;
+    // Continue anyway while the MSI installs: its install is abandoned, and what is left installs on the desktop.
+    const left = simulate(scenario, [{ t: lobStarted + 30, action: 'continueAnywayWhileRunning' }]);
+    const teamsAfter = left.timeline.filter(
+      (e) => e.type === 'appInstallCompleted' && e.appId === 'teams' && e.phase === 'afterEsp',
+    );
+    expect(teamsAfter.map((e) => ('exitCode' in e ? e.exitCode : -1))).toEqual([0]);
+  });
+});

@@ -263,3 +263,20 @@ describe('exporting logs through the session', () => {
     expect(calls[0]!.signal?.aborted).toBe(true);
   });
 });
+
+describe('jumping to the moment an action created', () => {
+  it('keeps the action that happened at that very second', () => {
+    const { clock, session } = setup(1000);
+    clock.advance(60_000);
+    session.handle({ type: 'userAction', action: 'tryAgain' });
+    clock.advance(60_000);
+    const rerun = session
+      .snapshot()
+      .moments.filter((m) => m.label === 'Device setup: Working on it...')
+      .at(-1)!;
+    session.handle({ type: 'pause' });
+    session.handle({ type: 'seek', seconds: rerun.t });
+    expect(session.snapshot().errorScreen).toBeNull();
+    expect(session.snapshot().moments.some((m) => m.label === 'Desktop')).toBe(true);
+  });
+});

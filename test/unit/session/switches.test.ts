@@ -22,6 +22,7 @@ describe('the switches the desktop app and the browser preview share', () => {
     );
     expect(parsed).toEqual({
       ok: true,
+      warnings: [],
       switches: {
         ...DEFAULT_SWITCHES,
         scenario: 'a.json',
@@ -36,7 +37,7 @@ describe('the switches the desktop app and the browser preview share', () => {
   });
 
   it('gives the defaults when nothing is passed', () => {
-    expect(parseHostSwitches([], true)).toEqual({ ok: true, switches: DEFAULT_SWITCHES });
+    expect(parseHostSwitches([], true)).toEqual({ ok: true, switches: DEFAULT_SWITCHES, warnings: [] });
   });
 
   it('says which switch is wrong and what it takes', () => {
@@ -57,6 +58,12 @@ describe('the switches the desktop app and the browser preview share', () => {
       ok: false,
       error: expect.stringContaining('--port'),
     });
+  });
+
+  it('keeps a kiosk a kiosk in the desktop shell when another switch is bad', () => {
+    const parsed = parseHostSwitches(['.', '--kiosk', '--speed', '0', '--scenario', 'demo.json'], false);
+    expect(parsed).toMatchObject({ ok: true, switches: { kiosk: true, speed: 1, scenario: 'demo.json' } });
+    expect(parsed.ok && parsed.warnings).toEqual(['--speed must be a number from 0.1 to 10000, not "0"']);
   });
 
   it('refuses unknown switches on the preview command line, ignores Chromium’s in the desktop shell', () => {
