@@ -10,6 +10,9 @@ import type { Look, Snapshot } from './snapshot';
 export type UserAction =
   | Exclude<ErrorAction, 'viewDiagnostics' | 'collectLogs'>
   | 'continueAnywayWhileRunning'
+  /** Pre-provisioning (§7.6): Continue on the options screen, Provision on the configuration screen. */
+  | 'startProvisioning'
+  | 'provision'
   /** Pre-provisioning result page (§7.6). */
   | 'reseal'
   | 'retry'

@@ -28,6 +28,8 @@ export const commandSchema = z.discriminatedUnion('type', [
       'reseal',
       'retry',
       'reset',
+      'startProvisioning',
+      'provision',
     ]),
   }),
   z.strictObject({ type: z.literal('openDiagnostics') }),

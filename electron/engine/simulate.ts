@@ -284,15 +284,24 @@ class Simulation {
 
   private start(): void {
     if (this.technician) {
-      // Windows key five times at the first OOBE screen, then Windows Autopilot Configuration (§7.6).
-      this.setScreen({ kind: 'preProvisioningOptions' });
-      this.at(this.rng.between(5, 10), 'device', () => {
-        this.setScreen({ kind: 'preProvisioningConfiguration', details: this.provisioningDetails() });
-        this.at(this.rng.between(10, 20), 'device', () => this.startEsp());
-      });
+      this.showProvisioningOptions();
       return;
     }
     this.startEsp();
+  }
+
+  /**
+   * Windows key five times at the first OOBE screen, then Windows Autopilot Configuration (§7.6).
+   * The trainee selects Continue and Provision; if nobody does, the simulated technician does.
+   */
+  private showProvisioningOptions(): void {
+    this.setScreen({ kind: 'preProvisioningOptions' });
+    this.at(this.rng.between(5, 10), 'device', () => this.showProvisioningConfiguration());
+  }
+
+  private showProvisioningConfiguration(): void {
+    this.setScreen({ kind: 'preProvisioningConfiguration', details: this.provisioningDetails() });
+    this.at(this.rng.between(10, 20), 'device', () => this.startEsp());
   }
 
   private startEsp(): void {
@@ -944,12 +953,22 @@ class Simulation {
         ? this.continueAnywayWhileRunning && !this.errorScreen
         : action === 'reseal'
           ? resealable
-          : offered.includes(action);
+          : action === 'startProvisioning'
+            ? this.screen.kind === 'preProvisioningOptions'
+            : action === 'provision'
+              ? this.screen.kind === 'preProvisioningConfiguration'
+              : offered.includes(action);
     if (!allowed) return; // the Session refuses these before they get here; a replay ignores them
     this.record({ type: 'userAction', action });
     switch (action) {
       case 'reseal':
         return this.reseal();
+      case 'startProvisioning':
+        this.cancelLanes((lane) => lane === 'device');
+        return this.showProvisioningConfiguration();
+      case 'provision':
+        this.cancelLanes((lane) => lane === 'device');
+        return this.startEsp();
       case 'tryAgain':
         return this.tryAgain();
       case 'resetDevice':

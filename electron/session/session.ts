@@ -301,6 +301,10 @@ export class Session {
   /** Actions are accepted only where the screen offers them. */
   private refusalFor(action: UserAction): string | null {
     const view = viewAt(this.current, this.elapsedSeconds());
+    if (action === 'startProvisioning' || action === 'provision') {
+      const wanted = action === 'startProvisioning' ? 'preProvisioningOptions' : 'preProvisioningConfiguration';
+      return view.screen.kind === wanted ? null : `${action} is offered only on the ${wanted} screen`;
+    }
     if (action === 'reseal' || action === 'retry' || action === 'reset') {
       const screen = view.screen;
       return screen.kind === 'preProvisioningResult' && screen.actions.includes(action)

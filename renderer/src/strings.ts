@@ -70,7 +70,7 @@ export const UI_TEXT = {
   ppReseal: 'Reseal',
   ppRetry: 'Retry',
   ppReset: 'Reset',
-  ppSimulatedChoice: 'Simulation: the technician\u2019s choices are made automatically.',
+  ppSimulatedChoice: 'Simulation: if nobody selects it within a few seconds, the simulated technician does.',
   ppElapsed: (hours: number, minutes: number) =>
     `${hours} ${hours === 1 ? 'hour' : 'hours'} ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
 

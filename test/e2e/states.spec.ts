@@ -106,6 +106,15 @@ test.describe('pre-provisioning, technician flow (§7.6)', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('lets the technician select Continue, then Provision, to start the ESP', async ({ page, preview }) => {
+    await showMoment(page, preview, /^Pre-provisioning options$/);
+    await command(page, preview, { type: 'resume' });
+    await page.getByTestId('pp-continue').click();
+    await expect(page.locator('main')).toHaveAttribute('data-screen', 'preProvisioningConfiguration');
+    await page.getByTestId('pp-provision').click();
+    await expect(page.locator('main')).toHaveAttribute('data-screen', 'esp');
+  });
+
   test('shows the configuration screen with organization, profile, user and Provision', async ({ page, preview }) => {
     await showMoment(page, preview, /^Windows Autopilot Configuration$/);
     await expect(page.getByTestId('pp-organization')).toHaveText('Contoso');

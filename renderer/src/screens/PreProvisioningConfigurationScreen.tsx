@@ -1,14 +1,17 @@
 /**
  * Windows Autopilot Configuration (§7.6): the profile, organization and assigned user the technician is about
- * to provision with, the device's QR code, and Refresh / Provision. The engine presses Provision by itself.
+ * to provision with, the device's QR code, and Refresh / Provision. Provision starts the technician flow (the
+ * simulated technician presses it if nobody does); Refresh has nothing to re-download in a simulation.
  */
 import type { JSX } from 'react';
 import type { Look, ProvisioningDetails as Details } from '../../../shared/snapshot';
 import { OobeFrame } from '../components/OobeFrame';
+import { useUserAction } from '../components/useUserAction';
 import { ProvisioningDetails } from '../components/ProvisioningDetails';
 import { UI_TEXT } from '../strings';
 
 export function PreProvisioningConfigurationScreen({ look, details }: { look: Look; details: Details }): JSX.Element {
+  const { pending, act } = useUserAction();
   return (
     <OobeFrame
       screen="preProvisioningConfiguration"
@@ -34,9 +37,10 @@ export function PreProvisioningConfigurationScreen({ look, details }: { look: Lo
           <button
             type="button"
             className="button button-primary"
-            aria-disabled="true"
             aria-describedby="pp-simulated"
             data-testid="pp-provision"
+            disabled={pending}
+            onClick={() => act('provision')}
           >
             {UI_TEXT.ppProvision}
           </button>

@@ -1,14 +1,16 @@
 /**
  * Pressing the Windows key five times on the first OOBE screen (§7.6): the technician picks Windows Autopilot
- * provisioning and selects Continue. The option texts are Windows' own; the engine makes the choice, so the
- * page shows it made and the controls do nothing.
+ * provisioning and selects Continue. The option texts are Windows' own. Windows Autopilot provisioning is the
+ * one option the simulation offers; if nobody selects Continue, the simulated technician does.
  */
 import type { JSX } from 'react';
 import type { Look } from '../../../shared/snapshot';
 import { OobeFrame } from '../components/OobeFrame';
+import { useUserAction } from '../components/useUserAction';
 import { UI_TEXT } from '../strings';
 
 export function PreProvisioningOptionsScreen({ look }: { look: Look }): JSX.Element {
+  const { pending, act } = useUserAction();
   return (
     <OobeFrame
       screen="preProvisioningOptions"
@@ -18,9 +20,10 @@ export function PreProvisioningOptionsScreen({ look }: { look: Look }): JSX.Elem
         <button
           type="button"
           className="button button-primary"
-          aria-disabled="true"
           aria-describedby="pp-simulated"
           data-testid="pp-continue"
+          disabled={pending}
+          onClick={() => act('startProvisioning')}
         >
           {UI_TEXT.ppContinue}
         </button>

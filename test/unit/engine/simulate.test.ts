@@ -494,3 +494,24 @@ describe('findings from the second review', () => {
     expect(teamsAfter.map((e) => ('exitCode' in e ? e.exitCode : -1))).toEqual([0]);
   });
 });
+
+describe('the technician at the keyboard (§7.6)', () => {
+  const technician = () => {
+    const scenario = simpleScenario();
+    return { ...scenario, deployment: { ...scenario.deployment, mode: 'preProvisioning' as const } };
+  };
+
+  it('moves on at once when the technician selects Continue, then Provision', () => {
+    const run = simulate(technician(), [
+      { t: 1, action: 'startProvisioning' },
+      { t: 2, action: 'provision' },
+    ]);
+    expect(viewAt(run, 1).screen.kind).toBe('preProvisioningConfiguration');
+    expect(viewAt(run, 2).screen.kind).toBe('esp');
+  });
+
+  it('ignores Provision on a screen that does not offer it', () => {
+    const run = simulate(technician(), [{ t: 1, action: 'provision' }]);
+    expect(viewAt(run, 1).screen.kind).toBe('preProvisioningOptions');
+  });
+});
