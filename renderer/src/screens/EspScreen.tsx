@@ -7,6 +7,7 @@ import type { JSX } from 'react';
 import { ACTION_LABELS, ACTION_PLACEMENT, CONTINUE_ANYWAY_NOTE, PAGE_LEAD, PAGE_TITLE } from '../../../shared/esp';
 import type { ErrorAction } from '../../../shared/esp';
 import type { Snapshot } from '../../../shared/snapshot';
+import { ActionButton } from '../components/ActionButton';
 import { useUserAction } from '../components/useUserAction';
 import { CategoryRow } from '../components/CategoryRow';
 import { isLogAction, runLogAction } from '../components/logActions';
@@ -108,45 +109,37 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
           <footer className="esp-footer">
             <div className="esp-footer-links">
               {links.map((action) => (
-                <button
+                <ActionButton
                   key={action}
-                  type="button"
-                  className="link-button"
-                  data-testid={`action-${action}`}
-                  data-placement="link"
+                  action={action}
+                  label={ACTION_LABELS[action]}
+                  placement="link"
                   disabled={pending}
                   onClick={() => onAction(action)}
-                >
-                  {ACTION_LABELS[action]}
-                </button>
+                />
               ))}
             </div>
             <div className="esp-footer-buttons">
               {buttons.map((action) => (
-                <button
+                <ActionButton
                   key={action}
-                  type="button"
                   ref={action === 'resetDevice' ? resetButtonRef : undefined}
-                  className={action === 'tryAgain' ? 'button button-primary' : 'button'}
-                  data-testid={`action-${action}`}
-                  data-placement="button"
+                  action={action}
+                  label={ACTION_LABELS[action]}
+                  placement="button"
+                  primary={action === 'tryAgain'}
                   disabled={pending}
                   onClick={() => onAction(action)}
-                >
-                  {ACTION_LABELS[action]}
-                </button>
+                />
               ))}
               {showRunningContinue && (
-                <button
-                  type="button"
-                  className="button"
-                  data-testid="action-continueAnywayWhileRunning"
-                  data-placement="button"
+                <ActionButton
+                  action="continueAnywayWhileRunning"
+                  label={ACTION_LABELS.continueAnyway}
+                  placement="button"
                   disabled={pending}
                   onClick={() => act('continueAnywayWhileRunning')}
-                >
-                  {ACTION_LABELS.continueAnyway}
-                </button>
+                />
               )}
             </div>
           </footer>

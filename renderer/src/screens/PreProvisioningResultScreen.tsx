@@ -6,6 +6,7 @@
 import type { JSX } from 'react';
 import { ACTION_LABELS } from '../../../shared/esp';
 import type { Look, ProvisioningAction, ScreenView } from '../../../shared/snapshot';
+import { ActionButton } from '../components/ActionButton';
 import { useUserAction } from '../components/useUserAction';
 import { isLogAction, runLogAction } from '../components/logActions';
 import { OobeFrame } from '../components/OobeFrame';
@@ -55,29 +56,24 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
         )
       }
       links={links.map((action) => (
-        <button
+        <ActionButton
           key={action}
-          type="button"
-          className="link-button"
-          data-testid={`action-${action}`}
-          data-placement="link"
+          action={action}
+          label={LABELS[action]}
+          placement="link"
           onClick={() => onAction(action)}
-        >
-          {LABELS[action]}
-        </button>
+        />
       ))}
       buttons={buttons.map((action) => (
-        <button
+        <ActionButton
           key={action}
-          type="button"
-          className={action === primary ? 'button button-primary' : 'button'}
-          data-testid={`action-${action}`}
-          data-placement="button"
+          action={action}
+          label={LABELS[action]}
+          placement="button"
+          primary={action === primary}
           disabled={pending}
           onClick={() => onAction(action)}
-        >
-          {LABELS[action]}
-        </button>
+        />
       ))}
     >
       <ProvisioningDetails details={view.details} elapsedSeconds={view.elapsedSeconds} />
