@@ -118,8 +118,8 @@ export class Session {
     return this.isFinishedAt(raw) ? this.current.endT : raw;
   }
 
-  snapshot(): Snapshot {
-    const t = this.elapsedSeconds();
+  /** The screen at simulated second `t` (now, unless a caller already read the clock). */
+  snapshot(t = this.elapsedSeconds()): Snapshot {
     const view = viewAt(this.current, t);
     return {
       revision: ++this.revision,
@@ -234,8 +234,7 @@ export class Session {
       }
     }
     this.logger.info(`session: ${command.type}${'action' in command ? ` ${command.action}` : ''}`);
-    this.publish();
-    this.schedule();
+    this.publishAndSchedule();
     return { ok: true };
   }
 
@@ -331,9 +330,20 @@ export class Session {
     this.baseReal = this.clock.nowMs();
   }
 
-  private publish(): void {
+  /**
+   * Reads the clock once for both: were the push and the decision to stop waking taken at two
+   * different instants, a step falling between them (the error screen, under load) would never be
+   * pushed, and the screen would wait on a state the session had already left.
+   */
+  private publishAndSchedule(): void {
+    const t = this.elapsedSeconds();
+    this.publish(t);
+    this.schedule(t);
+  }
+
+  private publish(t = this.elapsedSeconds()): void {
     if (this.listeners.size === 0) return;
-    const snapshot = this.snapshot();
+    const snapshot = this.snapshot(t);
     for (const listener of this.listeners) {
       // One broken subscriber (a closed window, a dropped stream) must not stop the clock for the others.
       try {
@@ -345,11 +355,10 @@ export class Session {
   }
 
   /** Wakes at the next step of the run, or at the heartbeat, whichever is sooner. */
-  private schedule(): void {
+  private schedule(t = this.elapsedSeconds()): void {
     if (this.timer !== null) this.clock.clearTimer(this.timer);
     this.timer = null;
     if (!this.started || this.paused) return;
-    const t = this.elapsedSeconds();
     const settled = this.isFinishedAt(t) || (this.current.waitingForUser && t >= this.current.endT);
     if (!settled) this.settledAtMs = null;
     if (settled) {
@@ -371,8 +380,7 @@ export class Session {
     this.timer = this.clock.setTimer(
       () => {
         this.timer = null;
-        this.publish();
-        this.schedule();
+        this.publishAndSchedule();
       },
       Math.max(1, Math.min(HEARTBEAT_MS, Math.ceil(dueMs))),
     );

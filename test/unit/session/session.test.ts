@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../electron/session/clock';
 import { ManualClock } from '../../../electron/session/clock';
 import { LogExportError, Session } from '../../../electron/session/session';
 import type { Snapshot } from '../../../shared/snapshot';
@@ -278,5 +279,48 @@ describe('jumping to the moment an action created', () => {
     session.handle({ type: 'seek', seconds: rerun.t });
     expect(session.snapshot().errorScreen).toBeNull();
     expect(session.snapshot().moments.some((m) => m.label === 'Desktop')).toBe(true);
+  });
+});
+
+describe('pushing the last screen when timers fire early and time moves between readings', () => {
+  /**
+   * Like Node under load: a timer fires a couple of milliseconds before its due time (libuv's cached loop
+   * time), and every reading of the clock is a little later than the one before.
+   */
+  class LoadedClock implements Clock {
+    private now = 0;
+    private timers: { at: number; callback: () => void; id: number }[] = [];
+    private nextId = 1;
+    nowMs(): number {
+      this.now += 1;
+      return this.now;
+    }
+    setTimer(callback: () => void, ms: number): unknown {
+      const id = this.nextId++;
+      this.timers.push({ at: this.now + ms, callback, id });
+      return id;
+    }
+    clearTimer(handle: unknown): void {
+      this.timers = this.timers.filter((t) => t.id !== handle);
+    }
+    runFor(ms: number): void {
+      const end = this.now + ms;
+      for (;;) {
+        this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+        const due = this.timers.shift();
+        if (!due || due.at > end) break;
+        this.now = Math.max(this.now, due.at - 2);
+        due.callback();
+      }
+    }
+  }
+
+  it('still pushes the error screen to subscribers', () => {
+    const clock = new LoadedClock();
+    const session = new Session({ scenario: failingScenario(), clock, speed: 100 });
+    const seen: Snapshot[] = [];
+    session.subscribe((s) => seen.push(s));
+    clock.runFor(60_000);
+    expect(seen.at(-1)!.errorScreen).not.toBeNull();
   });
 });
