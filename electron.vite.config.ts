@@ -8,14 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(root, 'electron/desktop/main/index.ts') } },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/preload/index.ts') },
+        input: { index: resolve(root, 'electron/desktop/preload/index.ts') },
         // A sandboxed preload must be CommonJS (toolchain-notes §3).
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

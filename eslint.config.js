@@ -1,5 +1,7 @@
-// The walls of architecture.md, enforced: electron only in the shell, no Node in the renderer,
-// a pure engine, and neither side reaching into the other except through shared/.
+// The walls of the house, enforced. Every folder ("room") lists the rooms it may import; lint
+// refuses every other arrow, so no two rooms can import each other and the data flows one way:
+// scenario → engine → record/facts → projections (session, diagnostics, log bundle) → hosts.
+// `electron` itself is imported only by the desktop host; the engine and the renderer use no Node.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -8,10 +10,71 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-const electronOnlyInShell = {
-  paths: [{ name: 'electron', message: 'electron is imported only under electron/main and electron/preload.' }],
-  patterns: [{ group: ['electron-log/main', 'electron-log/renderer'], message: 'Use the injected Logger.' }],
+/** Each room: its folder, the rooms it may import, and whether it may use Node's modules. */
+const ROOMS = {
+  shared: { files: ['shared/**'], may: [], node: false },
+  logging: { files: ['electron/core/logging/**'], may: ['shared'], node: true },
+  filters: { files: ['electron/core/filters/**'], may: ['shared'], node: false },
+  scenario: { files: ['electron/core/scenario/**'], may: ['shared', 'filters', 'logging'], node: true },
+  engine: { files: ['electron/core/engine/**'], may: ['shared', 'filters', 'scenario'], node: false },
+  facts: { files: ['electron/core/facts/**'], may: ['shared', 'scenario', 'engine'], node: true },
+  session: { files: ['electron/core/session/**'], may: ['shared', 'scenario', 'engine', 'logging'], node: true },
+  diagnostics: {
+    files: ['electron/core/diagnostics/**'],
+    may: ['shared', 'scenario', 'engine', 'facts'],
+    node: false,
+  },
+  logbundle: {
+    files: ['electron/core/logbundle/**'],
+    may: ['shared', 'scenario', 'engine', 'facts', 'diagnostics', 'session', 'logging'],
+    node: true,
+  },
+  cli: { files: ['electron/cli/**'], may: ['shared', 'core'], node: true },
+  preview: { files: ['electron/preview/**'], may: ['shared', 'core'], node: true },
+  desktop: { files: ['electron/desktop/main/**'], may: ['shared', 'core'], node: true, electron: true },
+  preload: { files: ['electron/desktop/preload/**'], may: ['shared'], node: false, electron: true },
+  renderer: { files: ['renderer/**/*.{ts,tsx}'], may: ['shared'], node: false },
 };
+const CORE = ['logging', 'filters', 'scenario', 'engine', 'facts', 'session', 'diagnostics', 'logbundle'];
+/** The path segment an import of each room goes through. */
+const SEGMENT = {
+  shared: 'shared',
+  core: 'core',
+  cli: 'cli',
+  preview: 'preview',
+  desktop: 'desktop',
+  preload: 'preload',
+  renderer: 'renderer',
+  ...Object.fromEntries(CORE.map((r) => [r, r])),
+};
+
+function wallsOf(name) {
+  const room = ROOMS[name];
+  const allowed = new Set(room.may.flatMap((r) => (r === 'core' ? ['core', ...CORE] : [r])));
+  allowed.add(name);
+  if (CORE.includes(name)) allowed.add('core');
+  if (name === 'desktop' || name === 'preload') allowed.add('desktop');
+  const forbidden = Object.keys(SEGMENT).filter((r) => !allowed.has(r));
+  // A core room may not reach into a host, nor into a sibling core room it does not list.
+  const patterns = forbidden.map((r) => ({
+    group: [`**/${SEGMENT[r]}/**`],
+    message: `${name} may import only ${[...room.may].join(', ') || 'nothing outside itself'} (eslint.config.js ROOMS).`,
+  }));
+  if (name === 'renderer' || name === 'shared' || name === 'preload')
+    patterns.push({ group: ['**/electron/**'], message: `${name} never imports from electron/.` });
+  if (!room.electron)
+    patterns.push({ group: ['electron-log/main', 'electron-log/renderer'], message: 'Use the injected Logger.' });
+  const paths = [];
+  if (!room.electron)
+    paths.push({ name: 'electron', message: 'electron is imported only by electron/desktop (main and preload).' });
+  if (!room.node)
+    paths.push(
+      ...nodeBuiltins.map((n) => ({ name: n, message: `${name} uses no Node modules.`, allowTypeImports: true })),
+    );
+  if (name === 'renderer')
+    paths.push({ name: 'zod', message: 'Validation happens in main; the renderer trusts its snapshot.' });
+  return { files: room.files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] } };
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'screenshots/**'] },
@@ -22,56 +85,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-restricted-imports': ['error', electronOnlyInShell],
-    },
-  },
-  {
-    files: ['electron/main/**', 'electron/preload/**', 'test/electron/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
-  },
-  {
-    files: ['electron/engine/**'],
-    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          paths: [
-            ...electronOnlyInShell.paths,
-            ...nodeBuiltins.map((name) => ({
-              name,
-              message: 'The engine is pure: no Node modules.',
-              allowTypeImports: true,
-            })),
-          ],
-          patterns: [
-            {
-              group: ['**/session/**', '**/preview/**', '**/cli/**', '**/logbundle/**', '**/main/**', '**/renderer/**'],
-              message: 'The engine depends on nothing above it.',
-            },
-          ],
-        },
+        { paths: [{ name: 'electron', message: 'electron is imported only by electron/desktop.' }] },
       ],
     },
   },
+  { files: ['test/electron/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  ...Object.keys(ROOMS).map(wallsOf),
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/unit/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...electronOnlyInShell.paths,
-            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports Node modules.' })),
-            { name: 'zod', message: 'Validation happens in main; the renderer trusts its snapshot.' },
-          ],
-          patterns: [
-            { group: ['**/electron/**'], message: 'The renderer talks to main only through shared/contract.' },
-          ],
-        },
-      ],
-    },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

@@ -87,6 +87,15 @@ export function formatHresult(code: number): string {
   return '0x' + (code >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * HRESULT_FROM_WIN32: a Win32 exit code as the HRESULT Windows reports for it (1603 → 0x80070643,
+ * 1 → 0x80070001); 0, negative values and codes that already are HRESULTs pass through unchanged.
+ */
+export function hresultFromExitCode(code: number): number {
+  if (code <= 0 || code > 0xffff) return code | 0;
+  return (code & 0xffff) | 0x80070000 | 0;
+}
+
 /** §7.6: texts of the pre-provisioning failure page (`{0}` = 8 hex digits; key pairing [I]). */
 export const PRE_PROVISIONING_ERRORS = {
   tpmTimeout: 'Something happened, and TPM attestation timed out.',

@@ -4,9 +4,9 @@
  * Prints the median of a full headless run and of profile resolution, and runs per second.
  */
 import { performance } from 'node:perf_hooks';
-import { simulate } from '../../electron/engine/simulate';
-import { resolveProfile } from '../../electron/engine/targeting';
-import { validateScenario } from '../../electron/scenario/validate';
+import { simulate } from '../../electron/core/engine/simulate';
+import { resolveProfile } from '../../electron/core/engine/targeting';
+import { validateScenario } from '../../electron/core/scenario/validate';
 
 const DEVICE_GROUP = 'g-devices';
 const USER_GROUP = 'g-users';

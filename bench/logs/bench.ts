@@ -13,11 +13,11 @@ import { basename, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { simulate } from '../../electron/engine/simulate';
-import type { BundleOptions } from '../../electron/logbundle/bundle';
-import { bundleFiles, bundleSources } from '../../electron/logbundle/bundle';
-import { collectLogBundle } from '../../electron/logbundle/collect';
-import { validateScenario } from '../../electron/scenario/validate';
+import { simulate } from '../../electron/core/engine/simulate';
+import type { BundleOptions } from '../../electron/core/logbundle/bundle';
+import { bundleFiles, bundleSources } from '../../electron/core/logbundle/bundle';
+import { collectLogBundle } from '../../electron/core/logbundle/collect';
+import { validateScenario } from '../../electron/core/scenario/validate';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
 const ROUNDS = 3;

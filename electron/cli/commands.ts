@@ -3,17 +3,17 @@
  */
 import { parseArgs } from 'node:util';
 import { PHASE_TITLES, PHASES } from '../../shared/esp';
-import type { Run } from '../engine/simulate';
-import { importGraphExports } from '../scenario/graphImport';
-import { readGraphExports, writeNewScenarioFile } from '../scenario/library';
-import { collectLogBundle } from '../logbundle/collect';
-import { loadScenarioFile } from '../scenario/load';
-import type { Scenario } from '../scenario/model';
-import { formatProblem } from '../scenario/validate';
-import type { Response } from '../session/respond';
-import { RESPONSES, runHeadless } from '../session/respond';
-import { runReport } from '../session/runReport';
-import { LogExportError } from '../session/session';
+import type { Run } from '../core/engine/simulate';
+import { importGraphExports } from '../core/scenario/graphImport';
+import { readGraphExports, writeNewScenarioFile } from '../core/scenario/library';
+import { collectLogBundle } from '../core/logbundle/collect';
+import { loadScenarioFile } from '../core/scenario/load';
+import type { Scenario } from '../core/scenario/model';
+import { formatProblem } from '../core/scenario/validate';
+import type { Response } from './respond';
+import { RESPONSES, runHeadless } from './respond';
+import { runReport } from './report';
+import { LogExportError } from '../core/session/session';
 
 export interface CliIo {
   out(text: string): void;

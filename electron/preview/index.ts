@@ -3,12 +3,12 @@
  * (scenario-and-cli.md §4). Prints the URL line once the server answers; Ctrl+C stops it cleanly.
  */
 import { join, resolve } from 'node:path';
-import { createLogCollector } from '../logbundle/collect';
-import { diagnosticsView } from '../logbundle/diagnosticsView';
-import { openScenario } from '../scenario/library';
-import { createAppLogger } from '../session/appLog';
-import { Session } from '../session/session';
-import { parseHostSwitches, SWITCHES_USAGE } from '../session/switches';
+import { createLogCollector } from '../core/logbundle/collect';
+import { diagnosticsView } from '../core/diagnostics/diagnosticsView';
+import { openScenario } from '../core/scenario/library';
+import { createAppLogger } from '../core/logging/appLog';
+import { Session } from '../core/session/session';
+import { parseHostSwitches, SWITCHES_USAGE } from '../core/session/switches';
 import { isLoopback, startPreviewServer } from './server';
 
 async function main(): Promise<void> {

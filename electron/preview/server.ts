@@ -12,8 +12,8 @@ import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { HTTP } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
-import type { Logger } from '../session/logger';
-import type { Session } from '../session/session';
+import type { Logger } from '../core/logging/logger';
+import type { Session } from '../core/session/session';
 
 export interface PreviewServerOptions {
   /** The session that serves the page. */

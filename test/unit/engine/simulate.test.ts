@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseId } from '../../../shared/esp';
 import { DEFAULT_ERROR_MESSAGE } from '../../../shared/esp';
-import type { EngineView, Run } from '../../../electron/engine/simulate';
-import { simulate, viewAt } from '../../../electron/engine/simulate';
-import type { Scenario } from '../../../electron/scenario/model';
+import type { EngineView, Run } from '../../../electron/core/engine/simulate';
+import { simulate, viewAt } from '../../../electron/core/engine/simulate';
+import type { Scenario } from '../../../electron/core/scenario/model';
 import {
   DEVICE_GROUP,
   USER_GROUP,

@@ -6,7 +6,7 @@ import {
   explainAppRequirement,
   requiredAppsFor,
   resolveProfile,
-} from '../../../electron/engine/targeting';
+} from '../../../electron/core/engine/targeting';
 import {
   DEFAULT_PROFILE_ID,
   DEVICE_GROUP,

@@ -14,7 +14,7 @@
  * `tenant.espProfiles` is completed with the default profile unless it already holds one (isDefault); to test a
  * tenant without one, remove it afterwards: `s.tenant.espProfiles = s.tenant.espProfiles.filter((p) => !p.isDefault)`.
  */
-import { newTenantDefaultProfile } from '../../../electron/scenario/defaultProfile';
+import { newTenantDefaultProfile } from '../../../electron/core/scenario/defaultProfile';
 import type {
   App,
   AppIntent,
@@ -25,7 +25,7 @@ import type {
   EspProfile,
   Scenario,
   User,
-} from '../../../electron/scenario/model';
+} from '../../../electron/core/scenario/model';
 
 export const TENANT_ID = 'tenant-contoso';
 export const DEVICE_GROUP = 'g-devices';

@@ -8,15 +8,15 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BundleSource } from '../../../electron/logbundle/bundle';
-import { bundleFiles } from '../../../electron/logbundle/bundle';
+import type { BundleSource } from '../../../electron/core/logbundle/bundle';
+import { bundleFiles } from '../../../electron/core/logbundle/bundle';
 import {
   abandonPartialExports,
   collectLogBundle,
   createLogCollector,
   exportErrorFor,
-} from '../../../electron/logbundle/collect';
-import { LogExportError, Session } from '../../../electron/session/session';
+} from '../../../electron/core/logbundle/collect';
+import { LogExportError, Session } from '../../../electron/core/session/session';
 import { runOf, teamsFailsScenario } from './fixtures';
 import { readZip, zipNames, zipText } from './zipReader';
 

@@ -3,8 +3,8 @@
  * second, and the same scenario and seed always give the same bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { bundleFiles, logBundleFileName } from '../../../electron/logbundle/bundle';
-import { diagnosticsView } from '../../../electron/logbundle/diagnosticsView';
+import { bundleFiles, logBundleFileName } from '../../../electron/core/logbundle/bundle';
+import { diagnosticsView } from '../../../electron/core/diagnostics/diagnosticsView';
 import { makeApp, DEVICE_GROUP, groupTarget, required } from '../helpers/scenarioFactory';
 import {
   cmtraceSecond,

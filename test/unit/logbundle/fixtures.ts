@@ -2,10 +2,10 @@
  * Scenarios for the log bundle tests, and parsers written from the format descriptions
  * (esp-reference.md §3.3 CMTrace, §3.4 .reg, `wevtutil qe /f:text`), independent of the writers.
  */
-import type { Scenario } from '../../../electron/scenario/model';
-import type { Run } from '../../../electron/engine/simulate';
-import { simulate } from '../../../electron/engine/simulate';
-import { bundleFiles } from '../../../electron/logbundle/bundle';
+import type { Scenario } from '../../../electron/core/scenario/model';
+import type { Run } from '../../../electron/core/engine/simulate';
+import { simulate } from '../../../electron/core/engine/simulate';
+import { bundleFiles } from '../../../electron/core/logbundle/bundle';
 import {
   DEVICE_GROUP,
   USER_GROUP,

@@ -3,8 +3,8 @@
  * support engineer checks must be the ones this run had.
  */
 import { describe, expect, it } from 'vitest';
-import { viewAt } from '../../../electron/engine/simulate';
-import type { EspProfile } from '../../../electron/scenario/model';
+import { viewAt } from '../../../electron/core/engine/simulate';
+import type { EspProfile } from '../../../electron/core/scenario/model';
 import type { RegFile } from './fixtures';
 import {
   dwordOf,

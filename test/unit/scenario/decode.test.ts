@@ -1,9 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeScenarioBytes } from '../../../electron/scenario/decode';
+import { decodeScenarioBytes } from '../../../electron/core/scenario/decode';
 
 const realWorld = path.resolve(import.meta.dirname, '../../../../shared/fixtures/real-world');
+// Real Intune exports kept beside the repository; a fresh clone has no ../shared, so those tests skip and say why.
+const hasRealWorld = existsSync(realWorld);
+if (!hasRealWorld) {
+  console.warn(
+    'skipped: decode.test.ts real-world export test — ../shared/fixtures/real-world is absent (a fresh clone has no ../shared)',
+  );
+}
 
 function utf16le(text: string, bom: boolean): Uint8Array {
   const body = Buffer.from(text, 'utf16le');
@@ -48,7 +55,7 @@ describe('reading scenario and export files in the encodings Windows tools write
     expect(decodeScenarioBytes(bytes)).toBe('Café');
   });
 
-  it('decodes the real-world UTF-16LE ESP profile export into parseable JSON', () => {
+  it.skipIf(!hasRealWorld)('decodes the real-world UTF-16LE ESP profile export into parseable JSON', () => {
     const file = path.join(
       realWorld,
       'esp-profiles/OpenIntuneBaseline_0ba7175_DefaultWindows10EnrollmentCompletionPageConfiguration.utf16le.json',

@@ -1,14 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeScenarioBytes } from '../../../electron/scenario/decode';
-import { importGraphExports, type GraphExportFile } from '../../../electron/scenario/graphImport';
-import type { Scenario } from '../../../electron/scenario/model';
-import { formatProblem, validateScenario } from '../../../electron/scenario/validate';
+import { decodeScenarioBytes } from '../../../electron/core/scenario/decode';
+import { importGraphExports, type GraphExportFile } from '../../../electron/core/scenario/graphImport';
+import type { Scenario } from '../../../electron/core/scenario/model';
+import { formatProblem, validateScenario } from '../../../electron/core/scenario/validate';
 
 const realWorld = path.resolve(import.meta.dirname, '../../../../shared/fixtures/real-world');
+// Real Intune exports kept beside the repository; a fresh clone has no ../shared, so those tests skip and say why.
+const hasRealWorld = existsSync(realWorld);
+if (!hasRealWorld) {
+  console.warn(
+    'skipped: graphImport.test.ts "importing the real-world Intune exports" — ../shared/fixtures/real-world is absent (a fresh clone has no ../shared)',
+  );
+}
 
 function realWorldFiles(folder: 'esp-profiles' | 'apps'): GraphExportFile[] {
+  // Called while the (skipped) suite is collected, so it must not throw when the folder is absent.
+  if (!hasRealWorld) return [];
   return readdirSync(path.join(realWorld, folder))
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -33,7 +42,7 @@ const espProfile = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('importing the real-world Intune exports', () => {
+describe.skipIf(!hasRealWorld)('importing the real-world Intune exports', () => {
   const everyFile = [...realWorldFiles('esp-profiles'), ...realWorldFiles('apps')];
 
   it.each(everyFile.map((f) => [f.name, f] as const))(

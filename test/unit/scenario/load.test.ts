@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../../electron/scenario/load';
+import { loadScenarioFile } from '../../../electron/core/scenario/load';
 
 let dir = '';
 

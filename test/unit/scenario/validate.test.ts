@@ -1,16 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeScenarioBytes } from '../../../electron/scenario/decode';
-import type { Scenario } from '../../../electron/scenario/model';
+import { decodeScenarioBytes } from '../../../electron/core/scenario/decode';
+import type { Scenario } from '../../../electron/core/scenario/model';
 import {
   formatProblem,
   parseScenarioText,
   validateScenario,
   type ValidationResult,
-} from '../../../electron/scenario/validate';
+} from '../../../electron/core/scenario/validate';
 
 const realWorld = path.resolve(import.meta.dirname, '../../../../shared/fixtures/real-world');
+// Real Intune exports kept beside the repository; a fresh clone has no ../shared, so those tests skip and say why.
+const hasRealWorld = existsSync(realWorld);
+if (!hasRealWorld) {
+  console.warn(
+    'skipped: validate.test.ts real-world export tests (3) — ../shared/fixtures/real-world is absent (a fresh clone has no ../shared)',
+  );
+}
 
 type Json = Record<string, unknown>;
 
@@ -230,7 +237,7 @@ describe('JSON that does not parse', () => {
 });
 
 describe('ESP profiles as Intune stores them', () => {
-  it('an ESP profile pasted from a real export into a minimal scenario validates', () => {
+  it.skipIf(!hasRealWorld)('an ESP profile pasted from a real export into a minimal scenario validates', () => {
     const text = decodeScenarioBytes(
       readFileSync(
         path.join(
@@ -256,7 +263,7 @@ describe('ESP profiles as Intune stores them', () => {
     });
   });
 
-  it('reads a profile exported as a JSON string (PowerShell), with its group assignment', () => {
+  it.skipIf(!hasRealWorld)('reads a profile exported as a JSON string (PowerShell), with its group assignment', () => {
     const file = JSON.parse(
       readFileSync(
         path.join(realWorld, 'esp-profiles/andrew-s-taylor_public_baseline_elem49_ESP_AutoPilotEnrollment.json'),
@@ -289,7 +296,7 @@ describe('ESP profiles as Intune stores them', () => {
     ]);
   });
 
-  it('accepts the community template that has neither id nor priority', () => {
+  it.skipIf(!hasRealWorld)('accepts the community template that has neither id nor priority', () => {
     const template = JSON.parse(
       readFileSync(
         path.join(realWorld, 'esp-profiles/jorgeasaurus_IntuneHydrationKit_Windows-ESP-Profile.template.json'),

@@ -5,14 +5,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Run } from '../../../electron/engine/simulate';
-import { simulate, viewAt } from '../../../electron/engine/simulate';
-import { loadScenarioFile } from '../../../electron/scenario/load';
-import type { Scenario } from '../../../electron/scenario/model';
-import type { Response } from '../../../electron/session/respond';
-import { runHeadless } from '../../../electron/session/respond';
-import type { RunReport } from '../../../electron/session/runReport';
-import { runReport } from '../../../electron/session/runReport';
+import type { Run } from '../../../electron/core/engine/simulate';
+import { simulate, viewAt } from '../../../electron/core/engine/simulate';
+import { loadScenarioFile } from '../../../electron/core/scenario/load';
+import type { Scenario } from '../../../electron/core/scenario/model';
+import type { Response } from '../../../electron/cli/respond';
+import { runHeadless } from '../../../electron/cli/respond';
+import type { RunReport } from '../../../electron/cli/report';
+import { runReport } from '../../../electron/cli/report';
 
 const dir = join(import.meta.dirname, '..', '..', '..', 'resources', 'scenarios');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../../electron/session/clock';
-import { ManualClock } from '../../../electron/session/clock';
-import { LogExportError, Session } from '../../../electron/session/session';
+import type { Clock } from '../../../electron/core/session/clock';
+import { ManualClock } from '../helpers/manualClock';
+import { LogExportError, Session } from '../../../electron/core/session/session';
 import type { Snapshot } from '../../../shared/snapshot';
 import {
   DEVICE_GROUP,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWITCHES, parseHostSwitches } from '../../../electron/session/switches';
+import { DEFAULT_SWITCHES, parseHostSwitches } from '../../../electron/core/session/switches';
 
 describe('the switches the desktop app and the browser preview share', () => {
   it('reads every switch', () => {
