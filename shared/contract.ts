@@ -3,20 +3,11 @@
  * The Electron preload and the browser-preview bridge both implement `EspApi`; the renderer
  * cannot tell them apart. Payloads crossing the boundary are checked by `contractSchema.ts`.
  */
-import type { ErrorAction } from './esp';
 import type { Look, Snapshot } from './snapshot';
 
-/** What the renderer may ask the session to do. */
-export type UserAction =
-  | Exclude<ErrorAction, 'viewDiagnostics' | 'collectLogs'>
-  | 'continueAnywayWhileRunning'
-  /** Pre-provisioning (§7.6): Continue on the options screen, Provision on the configuration screen. */
-  | 'startProvisioning'
-  | 'provision'
-  /** Pre-provisioning result page (§7.6). */
-  | 'reseal'
-  | 'retry'
-  | 'reset';
+/** What the renderer may ask the session to do: the one list in ./actions. */
+export type { UserAction } from './actions';
+import type { UserAction } from './actions';
 
 export type Command =
   | { type: 'start' }

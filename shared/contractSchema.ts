@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Command } from './contract';
 import { MAX_SPEED, MIN_SPEED } from './contract';
+import { USER_ACTIONS } from './actions';
 
 /** A week of simulated time: far beyond any ESP timeout (1440 minutes). */
 const MAX_SEEK_SECONDS = 7 * 24 * 3600;
@@ -19,18 +20,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setLook'), look: z.enum(['windows10', 'windows11']) }),
   z.strictObject({
     type: z.literal('userAction'),
-    action: z.enum([
-      'resetDevice',
-      'tryAgain',
-      'continueAnyway',
-      'signOut',
-      'continueAnywayWhileRunning',
-      'reseal',
-      'retry',
-      'reset',
-      'startProvisioning',
-      'provision',
-    ]),
+    action: z.enum(USER_ACTIONS),
   }),
   z.strictObject({ type: z.literal('openDiagnostics') }),
   z.strictObject({ type: z.literal('closeDiagnostics') }),

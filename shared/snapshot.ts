@@ -2,6 +2,7 @@
  * What the main process tells a screen: everything it needs to draw, already decided.
  * Screens render this; they never compute ESP semantics (architecture.md, "Screens").
  */
+import type { UserAction } from './actions';
 import type { DeploymentMode, ErrorAction, ItemId, JoinType, Outcome, PhaseId, Status, WindowsRelease } from './esp';
 
 export type Look = 'windows10' | 'windows11';
@@ -106,6 +107,13 @@ export interface DeferredAppView {
   installed: boolean;
 }
 
+/** The ESP profile in force and how it was chosen (§5.2). */
+export interface EngineViewProfile {
+  id: string;
+  displayName: string;
+  targetedBy: 'device' | 'user' | 'default';
+}
+
 export interface Snapshot {
   /** Increases with every change, so a subscriber can drop stale frames. */
   revision: number;
@@ -127,7 +135,9 @@ export interface Snapshot {
   /** §2.1: the diagnostics page may open now (Windows 11, log collection on, within the ESP's flow). */
   diagnosticsAvailable: boolean;
   outcome: Outcome | null;
-  profile: { id: string; displayName: string; targetedBy: 'device' | 'user' | 'default' } | null;
+  profile: EngineViewProfile | null;
+  /** What the user may do on this screen now: the engine decides, everything else checks membership. */
+  offeredActions: UserAction[];
   deferredApps: DeferredAppView[];
   /** The latest status change, for the aria-live region (§1.6). */
   announcement: string;

@@ -39,9 +39,9 @@ export function runReport(scenario: Scenario, run: Run): RunReport {
     espShown: run.espShown,
     outcome: view.outcome,
     phases,
-    deferredApps: run.deferredAppIds,
+    deferredApps: [...run.deferredAppIds],
     errorScreen: view.errorScreen,
     elapsedSeconds: Math.round(run.waitingForUser ? run.endT : (run.espEndedAt ?? run.endT)),
-    timeline: run.timeline,
+    timeline: [...run.timeline],
   };
 }

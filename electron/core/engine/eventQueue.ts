@@ -1,25 +1,25 @@
 /**
- * The engine's agenda: callbacks due at simulated seconds, in time order, ties in the order they
- * were scheduled (so a run never depends on heap internals). Callbacks belong to a lane so that
- * an error or a user action can cancel everything one part of the ESP had planned.
+ * The engine's agenda: engine events due at simulated seconds, in time order, ties in the order
+ * they were scheduled (so a run never depends on heap internals). Each belongs to a lane so that an
+ * error or a user action can cancel everything one part of the ESP had planned.
  */
-export interface Scheduled {
+export interface Scheduled<E> {
   t: number;
   seq: number;
   lane: string;
-  run: () => void;
+  event: E;
 }
 
-export class EventQueue {
-  private heap: Scheduled[] = [];
+export class EventQueue<E> {
+  private heap: Scheduled<E>[] = [];
   private seq = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(t: number, lane: string, run: () => void): void {
-    this.heap.push({ t, seq: this.seq++, lane, run });
+  push(t: number, lane: string, event: E): void {
+    this.heap.push({ t, seq: this.seq++, lane, event });
     this.up(this.heap.length - 1);
   }
 
@@ -27,7 +27,7 @@ export class EventQueue {
     return this.heap[0]?.t;
   }
 
-  pop(): Scheduled | undefined {
+  pop(): Scheduled<E> | undefined {
     const top = this.heap[0];
     const last = this.heap.pop();
     if (top && last && this.heap.length > 0) {
@@ -37,7 +37,7 @@ export class EventQueue {
     return top;
   }
 
-  /** Drops every callback of the lanes for which `match` is true. */
+  /** Drops every event of the lanes for which `match` is true. */
   cancel(match: (lane: string) => boolean): void {
     const kept = this.heap.filter((s) => !match(s.lane));
     if (kept.length === this.heap.length) return;
@@ -70,6 +70,6 @@ export class EventQueue {
   }
 }
 
-function before(a: Scheduled, b: Scheduled): number {
+function before<E>(a: Scheduled<E>, b: Scheduled<E>): number {
   return a.t - b.t || a.seq - b.seq;
 }

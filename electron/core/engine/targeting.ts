@@ -32,8 +32,12 @@ export interface ResolvedProfile {
   reason: string;
 }
 
+/** Why an assignment set does or does not reach a subject, as a value the record can carry. */
+export type TargetingCause = 'included' | 'notAssigned' | 'filteredOut' | 'excluded';
+
 export interface TargetingExplanation {
   applies: boolean;
+  cause: TargetingCause;
   /** Why it applies (the winning include), or why it does not. */
   reason: string;
 }
@@ -124,6 +128,7 @@ export function explainTargeting(
 
   const exclusion = assignments.find((a) => a.target.kind === 'exclusionGroup' && groups.includes(a.target.groupId));
   let firstMiss: string | null = null;
+  let missCause: TargetingCause = 'notAssigned';
   for (const a of assignments) {
     const t = targetIncludes(a, scenario, subject);
     if (!t) continue;
@@ -134,17 +139,19 @@ export function explainTargeting(
     const f = filterOutcome(a, scenario);
     if (f && !f.passes) {
       firstMiss = `${t.phrase}, but ${f.phrase}`;
+      missCause = 'filteredOut';
       continue;
     }
     if (exclusion && exclusion.target.kind === 'exclusionGroup') {
       return {
         applies: false,
+        cause: 'excluded',
         reason: `${t.phrase}, but ${who} is in excluded ${groupName(scenario, exclusion.target.groupId)}, and an exclusion beats an include`,
       };
     }
-    return { applies: true, reason: f ? `${t.phrase}, and ${f.phrase}` : t.phrase };
+    return { applies: true, cause: 'included', reason: f ? `${t.phrase}, and ${f.phrase}` : t.phrase };
   }
-  return { applies: false, reason: firstMiss ?? `not assigned to ${who}` };
+  return { applies: false, cause: missCause, reason: firstMiss ?? `not assigned to ${who}` };
 }
 
 /** A profile or resource is targeted at the scenario's device (§5.2). */
@@ -287,15 +294,17 @@ export function explainAppRequirement(
 ): TargetingExplanation {
   const subject = toSubject(target);
   const req = explainTargeting(assignmentsForIntent(app, 'required'), scenario, subject);
-  if (!req.applies) return { applies: false, reason: `"${app.displayName}" is not required: ${req.reason}` };
+  if (!req.applies)
+    return { applies: false, cause: req.cause, reason: `"${app.displayName}" is not required: ${req.reason}` };
   const un = explainTargeting(assignmentsForIntent(app, 'uninstall'), scenario, subject);
   if (un.applies) {
     return {
       applies: false,
+      cause: 'notAssigned',
       reason: `"${app.displayName}" is required (${req.reason}) but also set to uninstall (${un.reason}); uninstall wins`,
     };
   }
-  return { applies: true, reason: `"${app.displayName}" is required: ${req.reason}` };
+  return { applies: true, cause: 'included', reason: `"${app.displayName}" is required: ${req.reason}` };
 }
 
 /**
@@ -304,4 +313,75 @@ export function explainAppRequirement(
  */
 export function requiredAppsFor(scenario: Scenario, target: { kind: 'device' } | { kind: 'user'; user: User }): App[] {
   return scenario.tenant.apps.filter((app) => explainAppRequirement(app, scenario, target).applies);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every candidate, for the record and Explain
+
+/** One ESP profile considered by `resolveProfile`, and why it won or lost (§5.2). */
+export interface ProfileCandidate {
+  id: string;
+  displayName: string;
+  priority: number;
+  isDefault: boolean;
+  /** True for the one profile that applies. */
+  applies: boolean;
+  /** A sentence: the winner's reason, or why this one lost (not targeted, filtered out, excluded, lower priority, ...). */
+  reason: string;
+}
+
+/**
+ * Every ESP profile of the tenant (the default last) with why it won or lost against `resolved`,
+ * the result of `resolveProfile(scenario, user)`. Same rules as `resolveProfile`; never throws.
+ */
+export function profileCandidates(
+  scenario: Scenario,
+  user: User | null,
+  resolved: ResolvedProfile,
+): ProfileCandidate[] {
+  const winner = resolved.profile;
+  const ranked = rankedProfiles(scenario);
+  const { profile: fallback } = defaultProfile(scenario);
+  const mode = scenario.deployment.mode;
+  const userIgnored = mode === 'selfDeploying' || mode === 'preProvisioning';
+  const candidates: ProfileCandidate[] = ranked.map((p) => {
+    const base = { id: p.id, displayName: p.displayName, priority: p.priority, isDefault: false };
+    if (p.id === winner.id) return { ...base, applies: true, reason: resolved.reason };
+    const device = explainTargeting(p.assignments, scenario, { kind: 'device' });
+    if (device.applies) {
+      return {
+        ...base,
+        applies: false,
+        reason: `targeted at this device (${device.reason}), but "${winner.displayName}" (priority ${winner.priority}) comes first`,
+      };
+    }
+    if (user) {
+      const byUser = explainTargeting(p.assignments, scenario, { kind: 'user', user });
+      if (byUser.applies) {
+        const why =
+          resolved.targetedBy === 'device'
+            ? 'a profile targeted at the device wins over user-targeted ones'
+            : userIgnored
+              ? `user-targeted profiles are ignored in ${mode === 'selfDeploying' ? 'self-deploying' : 'pre-provisioning'} mode`
+              : `"${winner.displayName}" (priority ${winner.priority}) comes first`;
+        return {
+          ...base,
+          applies: false,
+          reason: `targeted at ${user.userPrincipalName} (${byUser.reason}), but ${why}`,
+        };
+      }
+      return { ...base, applies: false, reason: `not targeted: device: ${device.reason}; user: ${byUser.reason}` };
+    }
+    return { ...base, applies: false, reason: `not targeted at this device: ${device.reason}` };
+  });
+  const defaultApplies = fallback.id === winner.id;
+  candidates.push({
+    id: fallback.id,
+    displayName: fallback.displayName,
+    priority: fallback.priority,
+    isDefault: true,
+    applies: defaultApplies,
+    reason: defaultApplies ? resolved.reason : 'the default profile applies only when no other profile does',
+  });
+  return candidates;
 }

@@ -3,7 +3,7 @@
  */
 import type { PhaseId } from '../../../shared/esp';
 import type { App, EspProfile, Scenario, TrackedResource, User } from '../scenario/model';
-import { appliesToDevice, appliesToUser, requiredAppsFor } from './targeting';
+import { appliesToDevice, appliesToUser, explainAppRequirement, requiredAppsFor } from './targeting';
 
 /** Policy kinds the ESP tracks; every other policy applies silently (§1.3). */
 const TRACKED_POLICY_KINDS = new Set(['edgeBrowser', 'assignedAccess', 'kioskBrowser']);
@@ -86,4 +86,115 @@ export function trackedNetworkProfilesFor(scenario: Scenario, { user }: Audience
 /** Required apps outside the blocking list, whatever their kind (the technician flow installs them, §5.1). */
 export function nonBlockingAppsFor(scenario: Scenario, profile: EspProfile, audience: Audience): App[] {
   return requiredAppsInPhase(scenario, audience).filter((a) => !isBlocking(profile, a));
+}
+
+/** Why an app is or is not tracked in a setup phase: the record's `appTracking.why` (§1.3, §5.1, §5.3). */
+export type TrackingWhy =
+  | 'blocking'
+  | 'notRequired'
+  | 'filteredOut'
+  | 'excluded'
+  | 'notInSelectedList'
+  | 'userContextInDevicePhase'
+  | 'deviceContextInAccountSetup'
+  | 'deferredUntilAfterEsp'
+  | 'bestEffortInTechnicianFlow'
+  | 'installedByUserFlow'
+  | 'noUser';
+
+export interface AppTrackingDecision {
+  appId: string;
+  tracked: boolean;
+  why: TrackingWhy;
+  /** A sentence for people (Explain, the CLI). */
+  reason: string;
+}
+
+/**
+ * For every app of the tenant, whether this phase tracks it and why not. `profile` is the profile
+ * whose blocking list applies to the phase (see `trackedAppsFor`); `technician` is the
+ * pre-provisioning technician flow. Agrees with `trackedAppsFor` and `deferredAppsFor` by construction.
+ */
+export function appTrackingDecisions(
+  scenario: Scenario,
+  profile: EspProfile,
+  audience: Audience,
+  technician: boolean,
+): AppTrackingDecision[] {
+  const inPhase = new Set(requiredAppsInPhase(scenario, audience).map((a) => a.id));
+  const preProvisioning = scenario.deployment.mode === 'preProvisioning';
+  return scenario.tenant.apps.map((app): AppTrackingDecision => {
+    const name = `"${app.displayName}"`;
+    if (inPhase.has(app.id)) {
+      if (isBlocking(profile, app)) {
+        const list =
+          profile.selectedMobileAppIds.length === 0 ? 'all required apps block' : 'it is in the blocking list';
+        return { appId: app.id, tracked: true, why: 'blocking', reason: `${name} is required and ${list}` };
+      }
+      if (preProvisioning && technician && audience.phase === 'deviceSetup') {
+        return profile.allowNonBlockingAppInstallation
+          ? {
+              appId: app.id,
+              tracked: false,
+              why: 'bestEffortInTechnicianFlow',
+              reason: `${name} is not in the blocking list: the technician flow installs it without counting it, and ignores its failure`,
+            }
+          : {
+              appId: app.id,
+              tracked: false,
+              why: 'installedByUserFlow',
+              reason: `${name} is not in the blocking list: the technician flow leaves it for the user flow`,
+            };
+      }
+      if (!preProvisioning && DEFERRED_WHEN_NOT_BLOCKING.has(app.kind)) {
+        return {
+          appId: app.id,
+          tracked: false,
+          why: 'deferredUntilAfterEsp',
+          reason: `${name} is not in the blocking list: it waits until the ESP ends, then installs`,
+        };
+      }
+      return {
+        appId: app.id,
+        tracked: false,
+        why: 'notInSelectedList',
+        reason: `${name} is not in the blocking list: it installs beside the ESP without being counted`,
+      };
+    }
+    if (audience.phase === 'accountSetup' && !audience.user) {
+      return { appId: app.id, tracked: false, why: 'noUser', reason: `no user signs in during this ESP` };
+    }
+    const subject =
+      audience.phase === 'deviceSetup' || !audience.user
+        ? ({ kind: 'device' } as const)
+        : ({ kind: 'user', user: audience.user } as const);
+    const forDevice = explainAppRequirement(app, scenario, { kind: 'device' });
+    if (audience.phase === 'deviceSetup' && forDevice.applies && app.installContext === 'user') {
+      return {
+        appId: app.id,
+        tracked: false,
+        why: 'userContextInDevicePhase',
+        reason: `${name} installs in the user's context, so Device setup does not track it`,
+      };
+    }
+    if (audience.phase === 'accountSetup' && forDevice.applies) {
+      return app.installContext === 'device'
+        ? {
+            appId: app.id,
+            tracked: false,
+            why: 'deviceContextInAccountSetup',
+            reason: `${name} is a device app: Device setup tracks it`,
+          }
+        : {
+            appId: app.id,
+            tracked: false,
+            why: 'notRequired',
+            reason: `${name} is assigned to the device in the user's context, which Account setup does not track for this app type or join`,
+          };
+    }
+    const explained = subject.kind === 'device' ? forDevice : explainAppRequirement(app, scenario, subject);
+    const why: TrackingWhy =
+      explained.cause === 'filteredOut' ? 'filteredOut' : explained.cause === 'excluded' ? 'excluded' : 'notRequired';
+    return { appId: app.id, tracked: false, why, reason: explained.reason };
+  });
 }

@@ -9,7 +9,6 @@ import type { EngineView, Run } from '../engine/simulate';
 import { viewAt } from '../engine/simulate';
 import { blockInStatusPage } from '../engine/errorActions';
 import type { SetupPhase } from '../engine/tracking';
-import { trackedCertificatesFor, trackedNetworkProfilesFor, trackedPoliciesFor } from '../engine/tracking';
 import type { App, EspProfile, Scenario, User } from '../scenario/model';
 import { computerName, entraUserSid, hashInt, scenarioGuid, tenantDomain } from './ids';
 import { startMsOf } from './time';
@@ -158,13 +157,18 @@ export function runFacts(scenario: Scenario, run: Run, t: number): RunFacts {
     apps,
     attempts: attempts.filter((a) => a.startT <= t),
     items: itemRuns,
-    resources: resourcesOf(scenario, events, user),
+    resources: resourcesOf(scenario, events),
     imeStartT: imeStartT !== null && imeStartT <= t ? imeStartT : null,
     areas: mode === 'selfDeploying' || mode === 'preProvisioning' ? ['Autopilot', 'TPM'] : ['Autopilot'],
   };
 }
 
-function attemptsOf(scenario: Scenario, timeline: TimelineEvent[], t: number, apps: Map<string, App>): AppAttempt[] {
+function attemptsOf(
+  scenario: Scenario,
+  timeline: readonly TimelineEvent[],
+  t: number,
+  apps: Map<string, App>,
+): AppAttempt[] {
   const attempts: AppAttempt[] = [];
   const open = new Map<string, AppAttempt>();
   for (const e of timeline) {
@@ -281,7 +285,7 @@ function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
   return runs;
 }
 
-function resourcesOf(scenario: Scenario, events: TimelineEvent[], user: User | null): ResourceResult[] {
+function resourcesOf(scenario: Scenario, events: readonly TimelineEvent[]): ResourceResult[] {
   const results: ResourceResult[] = [];
   const names = new Map<string, string>([['EntDMID', 'EntDMID']]);
   for (const r of [
@@ -292,26 +296,17 @@ function resourcesOf(scenario: Scenario, events: TimelineEvent[], user: User | n
     names.set(r.id, r.displayName);
   }
   for (const e of events) {
-    if (e.type === 'trackingListBuilt') {
-      const phase = e.phase as SetupPhase;
-      const audience = { phase, user: phase === 'accountSetup' ? user : null };
-      const lists: [ItemId, { id: string }[]][] = [
-        ['securityPolicies', [{ id: 'EntDMID' }, ...trackedPoliciesFor(scenario, audience)]],
-        ['certificates', trackedCertificatesFor(scenario, audience)],
-        ['networkConnections', trackedNetworkProfilesFor(scenario, audience)],
-      ];
-      for (const [item, resources] of lists) {
-        for (const r of resources) {
-          results.push({
-            phase,
-            item,
-            resourceId: r.id,
-            displayName: names.get(r.id) ?? r.id,
-            startT: e.t,
-            endT: null,
-            ok: null,
-          });
-        }
+    if (e.type === 'trackingListBuilt' && e.item !== 'apps' && e.phase !== 'devicePreparation') {
+      for (const resourceId of e.ids) {
+        results.push({
+          phase: e.phase,
+          item: e.item,
+          resourceId,
+          displayName: names.get(resourceId) ?? resourceId,
+          startT: e.t,
+          endT: null,
+          ok: null,
+        });
       }
     } else if (e.type === 'resourceApplied') {
       const open = results.find(
@@ -326,10 +321,15 @@ function resourcesOf(scenario: Scenario, events: TimelineEvent[], user: User | n
   return results;
 }
 
+/** The Apps rows' tracking lists up to t, in time order (one per phase and round). */
+export function appTrackingLists(facts: RunFacts): Extract<TimelineEvent, { type: 'trackingListBuilt' }>[] {
+  return eventsOfType(facts.events, 'trackingListBuilt').filter((e) => e.item === 'apps');
+}
+
 /** The items the ESP tracked as apps in a phase (from the timeline), in install order. */
 export function trackedAppIds(facts: RunFacts, phase: SetupPhase): string[] {
   let ids: string[] = [];
-  for (const e of facts.events) if (e.type === 'trackingListBuilt' && e.phase === phase) ids = e.ids;
+  for (const e of appTrackingLists(facts)) if (e.phase === phase) ids = e.ids;
   return ids;
 }
 

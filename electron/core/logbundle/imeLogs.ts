@@ -8,7 +8,7 @@
  */
 import { PHASE_TITLES, hresultFromExitCode } from '../../../shared/esp';
 import type { AppAttempt, RunFacts } from '../facts/history';
-import { eventsOfType, installerOf, trackedAppIds } from '../facts/history';
+import { appTrackingLists, eventsOfType, installerOf, trackedAppIds } from '../facts/history';
 import type { LineType, LogLine } from './cmtrace';
 import { LogBuilder, chunkedBytes, lineFormatter } from './cmtrace';
 import { hashInt } from '../facts/ids';
@@ -64,7 +64,7 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
   if (facts.imeStartT === null) return [];
   log.add(facts.imeStartT + 2, THREAD.agent, 1, '[Win32App] AppWorkload started. Waiting for app policies.');
 
-  for (const e of eventsOfType(facts.events, 'trackingListBuilt')) {
+  for (const e of appTrackingLists(facts)) {
     const phase = ESP_PHASE[e.phase];
     const thread = e.phase === 'accountSetup' ? THREAD.accountSetup : THREAD.deviceSetup;
     log.add(e.t, thread, 1, `[Win32App] In EspPhase: ${phase}`);
@@ -223,7 +223,7 @@ export function intuneManagementExtensionLines(facts: RunFacts): LogLine[] {
     1,
     `[Win32App] CheckDeviceOnlyFromFirstSyncReg set skipUserStatusPage: ${skipUser ? 'True' : 'False'}`,
   );
-  for (const e of eventsOfType(facts.events, 'trackingListBuilt')) {
+  for (const e of appTrackingLists(facts)) {
     log.add(e.t, THREAD.poller, 1, `[Win32App] In EspPhase: ${ESP_PHASE[e.phase]}`);
   }
   for (const e of eventsOfType(facts.events, 'phaseCompleted')) {

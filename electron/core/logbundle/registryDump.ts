@@ -11,7 +11,7 @@ import type { PhaseId, Status } from '../../../shared/esp';
 import { PHASES } from '../../../shared/esp';
 import type { PhaseView } from '../../../shared/snapshot';
 import type { AppAttempt, RunFacts } from '../facts/history';
-import { eventsOfType, installationState, installerOf, trackedAppIds } from '../facts/history';
+import { appTrackingLists, eventsOfType, installationState, installerOf, trackedAppIds } from '../facts/history';
 import { DEVICE_USER_ID } from './imeLogs';
 import { hresultFromExitCode } from '../../../shared/esp';
 import { appLocUri, expectedListOf, productCode, resourceLocUri } from './resources';
@@ -405,7 +405,7 @@ function espTrackingInfoKeys(facts: RunFacts): RegKey[] {
   const base = `${EST}\\ESPTrackingInfo\\Diagnostics`;
   const keys: RegKey[] = [];
   for (const phase of ['deviceSetup', 'accountSetup'] as const) {
-    const list = eventsOfType(facts.events, 'trackingListBuilt').find((e) => e.phase === phase);
+    const list = appTrackingLists(facts).find((e) => e.phase === phase);
     if (!list) continue;
     if (phase === 'accountSetup' && !facts.userSid) continue;
     const root = phase === 'deviceSetup' ? base : `${base}\\${facts.userSid}`;

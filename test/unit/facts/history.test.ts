@@ -12,7 +12,7 @@ const scenario = teamsFailsScenario({
 });
 const run = runOf(scenario);
 
-function failedItems(timeline: TimelineEvent[]) {
+function failedItems(timeline: readonly TimelineEvent[]) {
   const changed: Run = { ...run, timeline };
   return runFacts(scenario, changed, run.endT).items.filter((i) => i.status === 'failed');
 }

@@ -23,7 +23,7 @@ const IME_FILES = {
   'AgentExecutor.log': 'AgentExecutor',
 } as const;
 
-function completion(timeline: TimelineEvent[], appId: string) {
+function completion(timeline: readonly TimelineEvent[], appId: string) {
   const e = timeline.find((x) => x.type === 'appInstallCompleted' && x.appId === appId);
   if (!e || e.type !== 'appInstallCompleted') throw new Error(`no completion for ${appId}`);
   return e;

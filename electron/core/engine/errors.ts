@@ -1,0 +1,77 @@
+/**
+ * A phase fails or times out (§1.9): what was running stops, later categories read Previous step
+ * failed, and the error screen — or the technician's red page (§7.6) — offers the profile's actions.
+ */
+import type { ErrorAction, PhaseId } from '../../../shared/esp';
+import {
+  DEFAULT_ERROR_MESSAGE,
+  PHASES,
+  PHASE_TITLES,
+  PRE_PROVISIONING_ERRORS,
+  formatHresult,
+} from '../../../shared/esp';
+import { ERROR_TIMEOUT } from './devicePreparation';
+import { errorActionsFor } from './errorActions';
+import { phaseStatusText } from './rowText';
+import type { Sim } from './sim';
+import { cancelLanes, profileOf, record, setItem, setPhase, setScreen } from './sim';
+import { provisioningDetails } from './start';
+
+/** §7.6: the red page's text for what failed. */
+function technicianErrorText(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): string {
+  if (outcome === 'timedOut') return PRE_PROVISIONING_ERRORS.timeout;
+  if (phase === 'devicePreparation') {
+    const failed = sim.state.phases.devicePreparation.items.find((i) => i.status === 'failed');
+    const code = formatHresult(failed?.hresult ?? ERROR_TIMEOUT).slice(2);
+    if (failed?.id === 'tpm') return PRE_PROVISIONING_ERRORS.tpmTimeout;
+    if (failed?.id === 'espProvider') return PRE_PROVISIONING_ERRORS.espProvider.replace('{0}', code);
+    if (failed?.id === 'mdm') return PRE_PROVISIONING_ERRORS.mdmEnrollment.replace('{0}', code);
+    if (failed?.id === 'join') return PRE_PROVISIONING_ERRORS.aadJoin.replace('{0}', code);
+  }
+  return profileOf(sim).customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+}
+
+export function fail(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): void {
+  const { state, scenario } = sim;
+  cancelLanes(sim, (lane) => lane !== 'background', outcome === 'timedOut' ? 'timedOut' : 'phaseFailed');
+  // A timeout can strike while the device restarts; the error is shown on the ESP it comes back to (§1.9).
+  if (state.screen.kind !== 'esp' && !state.technician) {
+    setScreen(sim, { kind: 'esp', part: phase === 'accountSetup' ? 'user' : 'device' });
+  }
+  for (const row of state.phases[phase].items) {
+    if (row.status === 'inProgress' || row.status === 'identifying') setItem(sim, phase, row.id, { status: 'failed' });
+  }
+  setPhase(sim, phase, 'failed');
+  for (const later of PHASES.slice(PHASES.indexOf(phase) + 1)) {
+    if (state.phases[later].status === 'notRun') continue;
+    state.phases[later].status = 'previousStepFailed';
+    for (const row of state.phases[later].items) setItem(sim, later, row.id, { status: 'previousStepFailed' });
+  }
+  state.failedPhase = phase;
+  state.outcome = outcome;
+  state.continueAnywayWhileRunning = false;
+  const profile = profileOf(sim);
+  let message = profile.customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+  let actions = errorActionsFor(profile, scenario.windows.release, scenario.deployment.mode);
+  if (state.technician) {
+    // §7.6: the red result page, with Retry, Reset and a diagnostics link, whatever the profile says.
+    message = technicianErrorText(sim, phase, outcome);
+    const logs: ErrorAction =
+      scenario.windows.release === '11' && profile.allowLogCollectionOnInstallFailure
+        ? 'viewDiagnostics'
+        : 'collectLogs';
+    actions = ['resetDevice', 'tryAgain', logs];
+    setScreen(sim, {
+      kind: 'preProvisioningResult',
+      success: false,
+      details: provisioningDetails(sim),
+      elapsedSeconds: state.now,
+      errorText: message,
+      actions: ['retry', 'reset', logs],
+    });
+  }
+  state.errorScreen = { message, actions };
+  state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText('failed')}. ${message}`;
+  record(sim, { type: 'errorScreenShown', phase, message, actions });
+  record(sim, { type: 'outcome', outcome });
+}

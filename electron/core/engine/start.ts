@@ -1,0 +1,104 @@
+/**
+ * The start of a run: the technician's first pages in pre-provisioning (§7.6), then the ESP itself
+ * with the profile that applies (§5.2) and whether it shows at all (§1.1, §5.1).
+ */
+import type { ProvisioningDetails } from '../../../shared/snapshot';
+import type { User } from '../scenario/model';
+import { goToDesktop, allRequiredApps } from './afterEsp';
+import { runDevicePreparation } from './devicePreparation';
+import type { Sim } from './sim';
+import { at, currentUser, markAll, record, setScreen } from './sim';
+import type { ResolvedProfile } from './targeting';
+import { profileCandidates, resolveProfile } from './targeting';
+import { startTimer } from './timer';
+import { PHASES } from '../../../shared/esp';
+
+export function start(sim: Sim): void {
+  if (sim.state.technician) {
+    showProvisioningOptions(sim);
+    return;
+  }
+  startEsp(sim);
+}
+
+/**
+ * Windows key five times at the first OOBE screen, then Windows Autopilot Configuration (§7.6).
+ * The trainee selects Continue and Provision; if nobody does, the simulated technician does.
+ */
+function showProvisioningOptions(sim: Sim): void {
+  setScreen(sim, { kind: 'preProvisioningOptions' });
+  at(sim, sim.rng.between(5, 10), 'device', { type: 'technicianContinues' });
+}
+
+export function showProvisioningConfiguration(sim: Sim): void {
+  setScreen(sim, { kind: 'preProvisioningConfiguration', details: provisioningDetails(sim) });
+  at(sim, sim.rng.between(10, 20), 'device', { type: 'technicianProvisions' });
+}
+
+export function provisioningDetails(sim: Sim): ProvisioningDetails {
+  const { scenario } = sim;
+  const resolved = resolveProfile(scenario, null);
+  return {
+    organization: scenario.tenant.displayName,
+    profileName: scenario.device.enrollmentProfileName || resolved.profile.displayName,
+    assignedUser: scenario.users[0]?.userPrincipalName ?? null,
+    deviceId: scenario.device.serialNumber,
+  };
+}
+
+/** The profile in force from now on, every candidate and why it won or lost (§5.2), into the record. */
+export function useProfile(sim: Sim, resolved: ResolvedProfile, user: User | null): void {
+  const { state } = sim;
+  state.profile = resolved.profile;
+  state.profileView = {
+    id: resolved.profile.id,
+    displayName: resolved.profile.displayName,
+    targetedBy: resolved.targetedBy,
+  };
+  record(sim, {
+    type: 'profileResolved',
+    profileId: resolved.profile.id,
+    displayName: resolved.profile.displayName,
+    targetedBy: resolved.targetedBy,
+    reason: resolved.reason,
+    userPrincipalName: user?.userPrincipalName ?? null,
+    candidates: profileCandidates(sim.scenario, user, resolved),
+  });
+}
+
+export function startEsp(sim: Sim): void {
+  const { scenario, state } = sim;
+  // Only device-targeted profiles apply in the technician flow (§7.6).
+  const user = state.technician ? null : currentUser(sim);
+  const resolved = resolveProfile(scenario, user);
+  useProfile(sim, resolved, user);
+  const profile = resolved.profile;
+
+  const autopilotOnlyHidden = profile.trackInstallProgressForAutopilotOnly && !scenario.deployment.autopilotRegistered;
+  state.espShown.device = profile.showInstallationProgress && !autopilotOnlyHidden;
+  // The first user always gets the user part when the ESP shows; later users depend on
+  // disableUserStatusTrackingAfterFirstUser (§1.12, signInNextUser).
+  state.espShown.user = state.espShown.device && currentUser(sim) !== null && !state.technician;
+  state.userPartShown = state.espShown.user;
+
+  if (!state.espShown.device) {
+    const reason = autopilotOnlyHidden
+      ? 'the profile shows progress only for Autopilot devices, and this device is not registered'
+      : 'the profile does not show app and profile configuration progress';
+    record(sim, { type: 'espSkipped', part: 'device', reason });
+    for (const phase of PHASES) markAll(sim, phase, 'notRun');
+    state.outcome = 'notShown';
+    record(sim, { type: 'outcome', outcome: 'notShown' });
+    goToDesktop(
+      sim,
+      allRequiredApps(sim).map((a) => a.id),
+    );
+    return;
+  }
+  if (!state.espShown.user) markAll(sim, 'accountSetup', 'notRun');
+  else state.phases.accountSetup.status = 'notStarted';
+
+  setScreen(sim, { kind: 'esp', part: 'device' });
+  startTimer(sim, 'devicePreparation');
+  runDevicePreparation(sim);
+}
