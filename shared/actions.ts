@@ -25,3 +25,22 @@ export type UserAction = (typeof USER_ACTIONS)[number];
 export function isUserAction(value: string): value is UserAction {
   return (USER_ACTIONS as readonly string[]).includes(value);
 }
+
+/** What each action's button or link says on the screen that offers it (§1.9, §1.10, §7.6). */
+export const USER_ACTION_LABELS: Record<UserAction, string> = {
+  resetDevice: 'Reset device',
+  tryAgain: 'Try again',
+  continueAnyway: 'Continue anyway',
+  signOut: 'Sign out',
+  continueAnywayWhileRunning: 'Continue anyway',
+  startProvisioning: 'Continue',
+  provision: 'Provision',
+  reseal: 'Reseal',
+  retry: 'Retry',
+  reset: 'Reset',
+};
+
+/** `tryAgain (Try again), resetDevice (Reset device)`: what to type, and what the screen says. */
+export function describeActions(actions: readonly UserAction[]): string {
+  return actions.length === 0 ? 'nothing' : actions.map((a) => `${a} (${USER_ACTION_LABELS[a]})`).join(', ');
+}

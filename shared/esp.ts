@@ -56,6 +56,32 @@ export const STATUS_TEXT = {
   noSetupNeeded: 'No setup needed',
 } as const;
 
+/** Outcomes in people's words, for the CLI's text output and the operator console. */
+export const OUTCOME_TEXT: Record<Outcome, string> = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  timedOut: 'Timed out',
+  continuedAnyway: 'Continued anyway',
+  notShown: 'ESP not shown',
+  reset: 'Device reset',
+};
+
+/** How the profile in force was chosen, in people's words (§5.2). */
+export const TARGETED_BY_TEXT = {
+  device: 'assigned to the device',
+  user: 'assigned to the user',
+  default: 'the default profile',
+} as const;
+
+/** Simulated seconds as h:mm:ss, the way durations are shown to people. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
 /** §1.9: Intune's default message when the profile has no custom text. */
 export const DEFAULT_ERROR_MESSAGE =
   'Setup could not be completed. Please try again or contact your support person for help.';

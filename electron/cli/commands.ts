@@ -2,7 +2,8 @@
  * The esp-sim commands, with their output going to injected streams so tests can run them in-process.
  */
 import { parseArgs } from 'node:util';
-import { PHASE_TITLES, PHASES } from '../../shared/esp';
+import { ACTION_LABELS, OUTCOME_TEXT, PHASE_TITLES, PHASES, TARGETED_BY_TEXT, formatDuration } from '../../shared/esp';
+import { phaseStatusText } from '../core/engine/rowText';
 import type { Run } from '../core/engine/simulate';
 import { importGraphExports } from '../core/scenario/graphImport';
 import { readGraphExports, writeNewScenarioFile } from '../core/scenario/library';
@@ -10,8 +11,9 @@ import { collectLogBundle } from '../core/logbundle/collect';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
 import { formatProblem } from '../core/scenario/validate';
-import type { Response } from './respond';
-import { RESPONSES, runHeadless } from './respond';
+import { runHeadless } from './respond';
+import type { UserAction } from '../../shared/actions';
+import { USER_ACTIONS, isUserAction } from '../../shared/actions';
 import { runReport } from './report';
 import { LogExportError } from '../core/session/session';
 
@@ -22,8 +24,9 @@ export interface CliIo {
 
 const USAGE = `usage:
   esp-sim validate <file>
-  esp-sim run <file> [--json] [--respond tryAgain|continueAnyway|resetDevice]...
-  esp-sim collect-logs <file> --out <folder> [--respond tryAgain|continueAnyway|resetDevice]...
+  esp-sim run <file> [--json] [--respond <action>]...
+  esp-sim collect-logs <file> --out <folder> [--respond <action>]...
+    <action>: ${USER_ACTIONS.join(' | ')}
   esp-sim import <graph-json-file-or-folder>... --out <scenario.json>
 `;
 
@@ -93,9 +96,10 @@ async function loadAndRun(
   respond: string[] | undefined,
   io: CliIo,
 ): Promise<{ scenario: Scenario; run: Run } | null> {
-  const responses = respond ?? [];
-  for (const r of responses) {
-    if (!RESPONSES.includes(r as Response)) throw new UsageError(`--respond takes ${RESPONSES.join(', ')}, not "${r}"`);
+  const responses: UserAction[] = [];
+  for (const r of respond ?? []) {
+    if (!isUserAction(r)) throw new UsageError(`--respond takes ${USER_ACTIONS.join(', ')}, not "${r}"`);
+    responses.push(r);
   }
   const loaded = await loadScenarioFile(file);
   if (loaded.kind !== 'valid') {
@@ -103,8 +107,9 @@ async function loadAndRun(
     else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
     return null;
   }
-  const result = runHeadless(loaded.scenario, responses as Response[]);
-  if (!result.ok) io.err(`esp-sim ${command}: ${result.error}\n`);
+  const result = runHeadless(loaded.scenario, responses);
+  // A response the screen does not offer is a command line the run cannot follow (exit 2).
+  if (!result.ok) throw new UsageError(result.error);
   return { scenario: loaded.scenario, run: result.run };
 }
 
@@ -124,16 +129,23 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   io.out(`${report.scenario}\n`);
-  if (report.profile) io.out(`profile: ${report.profile.displayName} (targeted by ${report.profile.targetedBy})\n`);
+  if (report.profile)
+    io.out(`ESP profile: ${report.profile.displayName} (${TARGETED_BY_TEXT[report.profile.targetedBy]})\n`);
   for (const id of PHASES) {
     const phase = report.phases[id];
-    io.out(`${PHASE_TITLES[id]}: ${phase.status}\n`);
+    io.out(`${PHASE_TITLES[id]}: ${phaseStatusText(phase.status)}\n`);
     for (const item of phase.items) io.out(`  ${item.text}\n`);
   }
-  if (report.errorScreen)
-    io.out(`error screen: ${report.errorScreen.message} [${report.errorScreen.actions.join(', ')}]\n`);
-  if (report.deferredApps.length > 0) io.out(`installed after the ESP: ${report.deferredApps.join(', ')}\n`);
-  io.out(`outcome: ${report.outcome} after ${formatDuration(report.elapsedSeconds)} (simulated)\n`);
+  if (report.errorScreen) {
+    const actions = report.errorScreen.actions.map((a) => ACTION_LABELS[a]).join(', ');
+    io.out(`error screen: ${report.errorScreen.message} [${actions}]\n`);
+  }
+  if (report.deferredApps.length > 0) {
+    const names = report.deferredApps.map((id) => ran.scenario.tenant.apps.find((a) => a.id === id)?.displayName ?? id);
+    io.out(`installed after the ESP: ${names.join(', ')}\n`);
+  }
+  const outcome = report.outcome === null ? 'still running' : OUTCOME_TEXT[report.outcome];
+  io.out(`outcome: ${outcome} after ${formatDuration(report.elapsedSeconds)} (simulated)\n`);
   return 0;
 }
 
@@ -195,10 +207,4 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 function onlyFile(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
   return positionals[0]!;
-}
-
-function formatDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m} min ${s} s`;
 }

@@ -1,31 +1,42 @@
 /**
- * Runs a scenario headless at full speed, answering each error screen with the next response
- * (`esp-sim run --respond`). Pure: used by the CLI, the log bundle and the tests.
+ * Runs a scenario headless at full speed, answering the screens with the responses of
+ * `esp-sim run --respond`. Pure: used by the CLI and the tests.
  */
-import type { UserAction } from '../../shared/contract';
+import type { UserAction } from '../../shared/actions';
+import { describeActions } from '../../shared/actions';
 import type { Run, TimedAction } from '../core/engine/simulate';
 import { simulate } from '../core/engine/simulate';
 import type { Scenario } from '../core/scenario/model';
 
-export type Response = Extract<UserAction, 'tryAgain' | 'continueAnyway' | 'resetDevice'>;
-export const RESPONSES: readonly Response[] = ['tryAgain', 'continueAnyway', 'resetDevice'];
+export type HeadlessResult =
+  | { ok: true; run: Run }
+  /** A response the screen never offered after the previous one: what the screen offers where the run stopped. */
+  | { ok: false; run: Run; error: string; offered: readonly UserAction[] };
 
-export type HeadlessResult = { ok: true; run: Run } | { ok: false; run: Run; error: string };
-
-export function runHeadless(scenario: Scenario, responses: readonly Response[] = []): HeadlessResult {
+/**
+ * Runs the scenario, then applies each response at the first moment, after the previous one, at
+ * which the screen offers it (the engine's `offeredActions`: an error screen's buttons, Continue
+ * anyway while the ESP runs, the technician's Continue, Provision, Reseal, Retry and Reset), and
+ * replays the run with it. Stops at the first response the screen never offers.
+ */
+export function runHeadless(scenario: Scenario, responses: readonly UserAction[] = []): HeadlessResult {
   const actions: TimedAction[] = [];
   let run = simulate(scenario, actions);
+  let from = 0;
   for (const response of responses) {
-    if (!run.waitingForUser) break;
-    const offered = run.steps[run.steps.length - 1]!.view.errorScreen?.actions ?? [];
-    if (!offered.includes(response)) {
+    const step = run.steps.find((s) => s.t >= from && s.view.offeredActions.includes(response));
+    if (!step) {
+      const offered = run.steps[run.steps.length - 1]!.view.offeredActions;
+      const where = run.waitingForUser ? 'the error screen' : 'the screen where the run stopped';
       return {
         ok: false,
         run,
-        error: `--respond ${response}: the error screen offers only ${offered.join(', ') || 'nothing'}`,
+        offered,
+        error: `--respond ${response}: not offered after the previous step; ${where} offers ${describeActions(offered)}`,
       };
     }
-    actions.push({ t: run.endT, action: response });
+    actions.push({ t: step.t, action: response });
+    from = step.t;
     run = simulate(scenario, actions);
   }
   return { ok: true, run };

@@ -4,7 +4,7 @@
  * Main owns the truth: screens get snapshots from here and nothing else.
  */
 import type { Command, CommandResult, UserAction } from '../../../shared/contract';
-import { ACTION_LABELS } from '../../../shared/esp';
+import { USER_ACTION_LABELS } from '../../../shared/actions';
 import type { DiagnosticsView, Look, LogExportView, Moment, Snapshot } from '../../../shared/snapshot';
 import { momentsOf } from './moments';
 import type { Run, TimedAction } from '../engine/simulate';
@@ -297,28 +297,13 @@ export class Session {
     return { ok: true };
   }
 
-  /** Actions are accepted only where the screen offers them. */
+  /** Actions are accepted only where the screen offers them: the engine's list, checked for membership. */
   private refusalFor(action: UserAction): string | null {
-    const view = viewAt(this.current, this.elapsedSeconds());
-    if (action === 'startProvisioning' || action === 'provision') {
-      const wanted = action === 'startProvisioning' ? 'preProvisioningOptions' : 'preProvisioningConfiguration';
-      return view.screen.kind === wanted ? null : `${action} is offered only on the ${wanted} screen`;
-    }
-    if (action === 'reseal' || action === 'retry' || action === 'reset') {
-      const screen = view.screen;
-      return screen.kind === 'preProvisioningResult' && screen.actions.includes(action)
-        ? null
-        : `${action} is offered only on the pre-provisioning result page`;
-    }
-    if (action === 'continueAnywayWhileRunning') {
-      return view.continueAnywayWhileRunning
-        ? null
-        : 'Continue anyway is not offered while the ESP runs with this profile';
-    }
-    if (!view.errorScreen) return `${ACTION_LABELS[action]} is offered only on the error screen`;
-    if (!view.errorScreen.actions.includes(action))
-      return `${ACTION_LABELS[action]} is not offered by this profile's error screen`;
-    return null;
+    const offered = viewAt(this.current, this.elapsedSeconds()).offeredActions;
+    if (offered.includes(action)) return null;
+    return `${USER_ACTION_LABELS[action]} is not offered on this screen (it offers ${
+      offered.map((a) => USER_ACTION_LABELS[a]).join(', ') || 'nothing'
+    })`;
   }
 
   private isFinishedAt(t: number): boolean {

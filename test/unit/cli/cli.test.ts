@@ -106,7 +106,55 @@ describe('esp-sim run --json', () => {
   it('refuses an unknown --respond action with exit 2', async () => {
     const result = await cli('run', defaultScenario, '--respond', 'pleaseWork');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/--respond takes tryAgain, continueAnyway, resetDevice/);
+    expect(result.err).toMatch(
+      /--respond takes resetDevice, tryAgain, continueAnyway, signOut, continueAnywayWhileRunning, startProvisioning, provision, reseal, retry, reset, not "pleaseWork"/,
+    );
+  });
+
+  it('an action the screen does not offer exits 2 and names what the screen offers', async () => {
+    const result = await cli('run', defaultScenario, '--respond', 'tryAgain');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--respond tryAgain: not offered');
+    expect(result.err).toContain('offers nothing');
+  });
+
+  it('Reseal from the command line runs the user flow after pre-provisioning (§7.6)', async () => {
+    const file = join(root, 'resources', 'scenarios', 'pre-provisioning-success.json');
+    const result = await cli('run', file, '--json', '--respond', 'reseal');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out);
+    const actions = report.timeline.filter((e: { type: string }) => e.type === 'userAction');
+    expect(actions.map((e: { action: string }) => e.action)).toEqual(['reseal']);
+    expect(report.phases.accountSetup.status).toBe('succeeded');
+    expect(report.timeline.some((e: { type: string }) => e.type === 'desktopReached')).toBe(true);
+  });
+
+  it("the technician's Continue and Provision, then Retry on the red page, all headless (§7.6)", async () => {
+    const file = join(root, 'resources', 'scenarios', 'pre-provisioning-app-failure.json');
+    const result = await cli(
+      'run',
+      file,
+      '--json',
+      '--respond',
+      'startProvisioning',
+      '--respond',
+      'provision',
+      '--respond',
+      'retry',
+    );
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out);
+    const actions = report.timeline.filter((e: { type: string }) => e.type === 'userAction');
+    // The red page's Retry is the ESP's Try again.
+    expect(actions.map((e: { action: string }) => e.action)).toEqual(['startProvisioning', 'provision', 'tryAgain']);
+  });
+
+  it('the text report uses the words on the screen, and durations as h:mm:ss', async () => {
+    const file = join(root, 'resources', 'scenarios', 'user-driven-app-fails.json');
+    const result = await cli('run', file, '--respond', 'continueAnyway');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/outcome: Continued anyway after \d+:\d\d:\d\d \(simulated\)/);
+    expect(result.out).not.toMatch(/continuedAnyway|previousStepFailed|userDriven|succeeded/);
   });
 });
 

@@ -9,7 +9,7 @@ import type { Run } from '../../../electron/core/engine/simulate';
 import { simulate, viewAt } from '../../../electron/core/engine/simulate';
 import { loadScenarioFile } from '../../../electron/core/scenario/load';
 import type { Scenario } from '../../../electron/core/scenario/model';
-import type { Response } from '../../../electron/cli/respond';
+import type { UserAction } from '../../../shared/actions';
 import { runHeadless } from '../../../electron/cli/respond';
 import type { RunReport } from '../../../electron/cli/report';
 import { runReport } from '../../../electron/cli/report';
@@ -24,7 +24,7 @@ async function load(name: string): Promise<Scenario> {
 
 async function report(
   name: string,
-  responses: Response[] = [],
+  responses: UserAction[] = [],
 ): Promise<{ report: RunReport; run: Run; scenario: Scenario }> {
   const scenario = await load(name);
   const result = runHeadless(scenario, responses);

@@ -75,7 +75,7 @@ describe('user actions through the session', () => {
     const { session } = setup();
     expect(session.handle({ type: 'userAction', action: 'tryAgain' })).toEqual({
       ok: false,
-      error: 'Try again is offered only on the error screen',
+      error: 'Try again is not offered on this screen (it offers nothing)',
     });
   });
 
