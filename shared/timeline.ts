@@ -114,6 +114,8 @@ export type TimelineEvent = { t: number } & (
   | { type: 'signedIn'; userPrincipalName: string }
   | { type: 'espCompleted'; part: 'device' | 'user' }
   | { type: 'desktopReached' }
+  /** Whether OOBE installs quality updates here, and why (§1.13, the article's supported configurations). */
+  | { type: 'qualityUpdatesDecided'; install: boolean; reason: string }
   | { type: 'qualityUpdatesChecked'; found: boolean }
   | { type: 'qualityUpdatesInstalled'; restart: boolean }
   | { type: 'outcome'; outcome: Outcome }
@@ -146,6 +148,7 @@ export const TIMELINE_EVENT_TYPES = [
   'signedIn',
   'espCompleted',
   'desktopReached',
+  'qualityUpdatesDecided',
   'qualityUpdatesChecked',
   'qualityUpdatesInstalled',
   'outcome',

@@ -28,8 +28,9 @@ export function onEspExitDelayDone(sim: Sim, e: Extract<EngineEvent, { type: 'es
     runQualityUpdates(sim);
     return;
   }
-  state.outcome = 'succeeded';
-  record(sim, { type: 'outcome', outcome: 'succeeded' });
+  // After Continue anyway past a device failure the run still ends as continued, not as a success.
+  state.outcome = state.continuedPastDevice ? 'continuedAnyway' : 'succeeded';
+  record(sim, { type: 'outcome', outcome: state.outcome });
   goToDesktop(sim, []);
   signInNextUser(sim);
 }
@@ -50,14 +51,50 @@ function showTechnicianSuccess(sim: Sim): void {
   });
 }
 
+/** The first Windows 11 build whose OOBE installs quality updates: 22H2 (article, KB5060826/KB5060829). */
+export const FIRST_QUALITY_UPDATE_BUILD = 22621;
+
+/** `10.0.26100.2894` or `26100` → 26100; null when the scenario's build says nothing usable. */
+function buildNumber(build: string): number | null {
+  const parts = build.split('.');
+  const n = Number(parts.length >= 3 ? parts[2] : parts[0]);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 /**
- * §1.13: Windows 11, a device-targeted profile that installs quality updates, not the technician
- * flow. The page checks, downloads and installs, and may restart; after a restart the user is not
- * signed in automatically.
+ * Whether OOBE installs quality updates, and why (§1.13; the article's "Supported configurations"):
+ * only Windows 11 on a supported build has the step, never in the technician flow (the caller);
+ * a device that meets every condition — the ESP on, and registered with Autopilot or given the
+ * profile through an All Devices assignment — follows the device-targeted profile's setting; any
+ * other device installs them whatever the setting says.
+ */
+export function qualityUpdatesPlan(sim: Sim): { install: boolean; reason: string } {
+  const { scenario, state } = sim;
+  if (scenario.windows.release !== '11')
+    return { install: false, reason: 'Windows 10 has no quality-update step in OOBE' };
+  const build = buildNumber(scenario.windows.build);
+  if (build !== null && build < FIRST_QUALITY_UPDATE_BUILD)
+    return { install: false, reason: `Windows 11 build ${build} is older than the first build with the step (22621)` };
+  const { profile } = deviceTargetedProfile(scenario);
+  const allDevices = profile.assignments.some((a) => a.target.kind === 'allDevices');
+  const honored = state.espShown.device && (scenario.deployment.autopilotRegistered || allDevices);
+  const setting = `"Install Windows quality updates (might restart the device)" is ${profile.installQualityUpdates ? 'Yes' : 'No'} in "${profile.displayName}"`;
+  if (!honored)
+    return {
+      install: true,
+      reason: `${setting}, but the device is neither registered with Autopilot nor given the profile through All Devices, so the setting is not honored and updates install`,
+    };
+  return { install: profile.installQualityUpdates, reason: setting };
+}
+
+/**
+ * §1.13: the page checks, downloads and installs, and may restart; after a restart the user is
+ * not signed in automatically.
  */
 function runQualityUpdates(sim: Sim): void {
-  const fromProfile = deviceTargetedProfile(sim.scenario).profile;
-  if (!fromProfile.installQualityUpdates || sim.scenario.windows.release !== '11') {
+  const plan = qualityUpdatesPlan(sim);
+  record(sim, { type: 'qualityUpdatesDecided', install: plan.install, reason: plan.reason });
+  if (!plan.install) {
     leaveOobe(sim, false);
     return;
   }
@@ -218,6 +255,13 @@ export function nextAfterEsp(sim: Sim): void {
   const app = id === undefined ? undefined : sim.appsById.get(id);
   if (!app) return;
   installApp(sim, app, 'afterEsp', 'background', { kind: 'afterEsp' });
+}
+
+/** Every required app of the device part, tracked or deferred. */
+export function deviceRequiredApps(sim: Sim): App[] {
+  const profile = profileOf(sim);
+  const audience = { phase: 'deviceSetup', user: null } as const;
+  return [...trackedAppsFor(sim.scenario, profile, audience), ...deferredAppsFor(sim.scenario, profile, audience)];
 }
 
 /** Every required app of the device and the current user, tracked or deferred, once each. */

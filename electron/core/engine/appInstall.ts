@@ -208,14 +208,14 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
       return;
     }
     setInstallationState(sim, app.id, e.phase, 'error');
-    afterInstall(sim, e.then, app, 'failed');
+    afterInstall(sim, e.then, app, 'failed', exitCode);
     return;
   }
   if (result !== 'failed') state.installed.add(app.id);
   setInstallationState(sim, app.id, e.phase, result === 'failed' ? 'error' : 'completed');
   // Account setup does not restart: IME defers the reboot to after the ESP (§1.8, §7.2).
   if ((result === 'softReboot' || result === 'hardReboot') && e.phase === 'deviceSetup') state.rebootPending = true;
-  afterInstall(sim, e.then, app, result);
+  afterInstall(sim, e.then, app, result, exitCode);
 }
 
 export function onRetryDue(sim: Sim, e: Extract<EngineEvent, { type: 'retryDue' }>): void {
@@ -223,13 +223,15 @@ export function onRetryDue(sim: Sim, e: Extract<EngineEvent, { type: 'retryDue' 
   installApp(sim, sim.appsById.get(e.appId)!, e.phase, e.lane, e.then);
 }
 
-function afterInstall(sim: Sim, then: AfterInstall, app: App, result: ReturnCodeResult): void {
+function afterInstall(sim: Sim, then: AfterInstall, app: App, result: ReturnCodeResult, exitCode: number): void {
   const { state } = sim;
   switch (then.kind) {
     case 'tracked': {
       const { phase, channel } = then;
       if (result === 'failed') {
         state.setup[phase]!.appsFailed = true;
+        // The row shows the app's code as Windows reports it (§1.4): 1603 → 0x80070643.
+        setItem(sim, phase, 'apps', { hresult: hresultFromExitCode(exitCode) });
         finishItem(sim, phase, 'apps', false);
         return;
       }

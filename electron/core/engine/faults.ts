@@ -35,3 +35,10 @@ export function resourceFails(scenario: Scenario, resourceId: string): boolean {
     faultsOf(scenario, 'resourceFails').some((f) => f.resourceId === resourceId)
   );
 }
+
+/**
+ * The code a failing policy, certificate or network profile reports, which its row then shows
+ * (§1.4): 0x87d1fde8, Intune's "Remediation failed", the code the MDM poll reports for a setting
+ * that did not apply (docs/engine-choices.md).
+ */
+export const RESOURCE_FAILURE_HRESULT = 0x87d1fde8;

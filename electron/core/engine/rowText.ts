@@ -24,7 +24,14 @@ export interface ItemProgress {
   skippedAsComplete: boolean;
 }
 
-export function itemStatusText(item: ItemProgress): string {
+/** Device preparation rows print `Failed: ` before a code (the self-deploying doc screenshot, §1.4 GA). */
+const PREPARATION_ITEMS: ReadonlySet<ItemId> = new Set(['tpm', 'mdm', 'espProvider']);
+
+/**
+ * The status part of a row, `{1}` in `{0} ({1})` (§1.4). `inPreparation`: the row belongs to
+ * Device preparation (its `join` row prints `Failed: ` too; Account setup's does not).
+ */
+export function itemStatusText(item: ItemProgress, inPreparation = PREPARATION_ITEMS.has(item.id)): string {
   const verb = PROGRESS_VERB[item.id];
   const counts = verb !== undefined && item.expected !== null && item.expected > 0;
   const progress = `${item.done} of ${item.expected} ${verb}`;
@@ -41,9 +48,11 @@ export function itemStatusText(item: ItemProgress): string {
       if (counts) return progress;
       return item.expected === 0 ? STATUS_TEXT.noSetupNeeded : STATUS_TEXT.complete;
     case 'failed':
-      // Device preparation prints the HRESULT with "Failed: " (self-deploying doc screenshot, §1.4).
-      if (item.hresult !== null) return `Failed: ${formatHresult(item.hresult)}`;
-      return counts ? progress : STATUS_TEXT.error;
+      // A failure with a code shows the code (CXH formatNumberAsHexString, §1.4): `Apps (0x80070643)`;
+      // Device preparation prints it after `Failed: ` (GA screenshot). Without a code — a count that
+      // never matched, a row stopped by the timeout — the row reads Error (BootstrapPageStatusFailed).
+      if (item.hresult !== null) return `${inPreparation ? 'Failed: ' : ''}${formatHresult(item.hresult)}`;
+      return STATUS_TEXT.error;
     case 'previousStepFailed':
       return STATUS_TEXT.previousStepFailed;
     case 'notRun':
@@ -51,11 +60,16 @@ export function itemStatusText(item: ItemProgress): string {
   }
 }
 
-export function itemRowText(item: ItemProgress): string {
-  return `${ITEM_TITLES[item.id]} (${itemStatusText(item)})`;
+export function itemRowText(item: ItemProgress, inPreparation?: boolean): string {
+  return `${ITEM_TITLES[item.id]} (${itemStatusText(item, inPreparation)})`;
 }
 
-export function phaseStatusText(status: Status): string {
+/**
+ * The text under a category title: only Windows' category statuses (§1.4). A category that does not
+ * run in this flow (`notRun`, e.g. Account setup when self-deploying) waits like any later category,
+ * or reads Previous step failed once an earlier one failed; `No setup needed` is a row text only.
+ */
+export function phaseStatusText(status: Status, earlierFailed = false): string {
   switch (status) {
     case 'notStarted':
       return STATUS_TEXT.waiting;
@@ -69,6 +83,6 @@ export function phaseStatusText(status: Status): string {
     case 'previousStepFailed':
       return STATUS_TEXT.previousStepFailed;
     case 'notRun':
-      return STATUS_TEXT.noSetupNeeded;
+      return earlierFailed ? STATUS_TEXT.previousStepFailed : STATUS_TEXT.waiting;
   }
 }

@@ -9,7 +9,7 @@ import { goToDesktop, signInNextUser } from './afterEsp';
 import { installBestEffort, trackApps } from './appInstall';
 import { fail } from './errors';
 import type { EngineEvent } from './events';
-import { hasFault, resourceFails } from './faults';
+import { RESOURCE_FAILURE_HRESULT, hasFault, resourceFails } from './faults';
 import type { Sim } from './sim';
 import {
   at,
@@ -140,8 +140,11 @@ export function onResourceReported(sim: Sim, e: Extract<EngineEvent, { type: 're
   record(sim, { type: 'resourceApplied', phase: e.phase, item: e.item, resourceId: e.resourceId, ok: !e.fails });
   const tracker = state.setup[e.phase]!.resources.get(e.item)!;
   if (e.fails) tracker.failures++;
-  // A mismatch between expected and applied fails the row when the last one reports (§7.8).
-  if (--tracker.pending === 0) finishItem(sim, e.phase, e.item, tracker.failures === 0);
+  // A failed setting fails the row, with its code, when the last one reports (§1.4, §7.8).
+  if (--tracker.pending === 0) {
+    if (tracker.failures > 0) setItem(sim, e.phase, e.item, { hresult: RESOURCE_FAILURE_HRESULT });
+    finishItem(sim, e.phase, e.item, tracker.failures === 0);
+  }
 }
 
 /** A row is over: a failure fails the phase; the last row to succeed completes it. */

@@ -55,6 +55,7 @@ const OFF_SCREEN: ReadonlySet<TimelineEvent['type']> = new Set([
   'appInstallCancelled',
   'installationStateChanged',
   'actionsOffered',
+  'qualityUpdatesDecided',
 ]);
 
 /** Adds a decision to the record, stamped now. */
@@ -92,10 +93,11 @@ export function item(sim: Sim, phase: PhaseId, id: ItemId): ItemProgress {
 /** Changes a row; records the change when its text or status changed. */
 export function setItem(sim: Sim, phase: PhaseId, id: ItemId, change: Partial<ItemProgress>): void {
   const row = item(sim, phase, id);
-  const before = itemRowText(row);
+  const inPreparation = phase === 'devicePreparation';
+  const before = itemRowText(row, inPreparation);
   const statusBefore = row.status;
   Object.assign(row, change);
-  const text = itemRowText(row);
+  const text = itemRowText(row, inPreparation);
   if (text !== before || row.status !== statusBefore) {
     const hresult = row.status === 'failed' && row.hresult !== null ? { hresult: formatHresult(row.hresult) } : {};
     record(sim, { type: 'itemChanged', phase, item: id, status: row.status, text, ...hresult });
@@ -151,16 +153,16 @@ export function laneOf(phase: PhaseId): Lane {
 
 // ---- the view --------------------------------------------------------------------------------
 
-function phaseView(phase: PhaseState, tracked: string[] | undefined): PhaseView {
+function phaseView(phase: PhaseState, tracked: string[] | undefined, earlierFailed: boolean): PhaseView {
   return {
     id: phase.id,
     title: PHASE_TITLES[phase.id],
     status: phase.status,
-    statusText: phaseStatusText(phase.status),
+    statusText: phaseStatusText(phase.status, earlierFailed),
     items: phase.items.map((row) => ({
       id: row.id,
       status: row.status,
-      text: itemRowText(row),
+      text: itemRowText(row, phase.id === 'devicePreparation'),
       ...(row.id === 'apps' && tracked ? { tracked } : {}),
     })),
   };
@@ -211,7 +213,13 @@ function view(sim: Sim, offered: UserAction[]): EngineView {
   const { state } = sim;
   return {
     screen: state.screen,
-    phases: PHASES.map((id) => phaseView(state.phases[id], state.tracked[id])),
+    phases: PHASES.map((id, i) =>
+      phaseView(
+        state.phases[id],
+        state.tracked[id],
+        PHASES.slice(0, i).some((earlier) => state.phases[earlier].status === 'failed'),
+      ),
+    ),
     errorScreen: state.errorScreen,
     continueAnywayWhileRunning: state.continueAnywayWhileRunning && state.errorScreen === null,
     diagnosticsAvailable: diagnosticsAvailable(sim),

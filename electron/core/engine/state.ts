@@ -95,6 +95,8 @@ export interface EngineState {
   afterEspQueue: string[];
   /** Apps that install once the desktop shows (Continue anyway, hidden ESP). */
   installAfterDesktop: string[];
+  /** Continue anyway moved the run past a device-part failure into Account setup (§1.9). */
+  continuedPastDevice: boolean;
   /** The offered actions last recorded, to record only changes. */
   lastOffered: string | null;
 }
@@ -156,6 +158,7 @@ export function initialState(scenario: Scenario): EngineState {
     bestEffortQueue: [],
     afterEspQueue: [],
     installAfterDesktop: [],
+    continuedPastDevice: false,
     lastOffered: null,
   };
 }

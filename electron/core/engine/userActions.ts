@@ -5,11 +5,11 @@
  */
 import type { UserAction } from '../../../shared/actions';
 import { PHASES } from '../../../shared/esp';
-import { allRequiredApps, goToDesktop } from './afterEsp';
+import { allRequiredApps, deviceRequiredApps, goToDesktop, leaveOobe } from './afterEsp';
 import { runDevicePreparation } from './devicePreparation';
 import { runSetupPhase, startAccountSetup } from './setupPhase';
 import type { Sim } from './sim';
-import { at, cancelLanes, currentOffered, record, setItem, setScreen } from './sim';
+import { at, cancelLanes, currentOffered, currentUser, record, setItem, setScreen } from './sim';
 import { showProvisioningConfiguration, startEsp } from './start';
 import { startTimer } from './timer';
 
@@ -52,19 +52,47 @@ export function applyUserAction(sim: Sim, requested: UserAction): void {
     case 'continueAnyway':
     case 'signOut':
     case 'continueAnywayWhileRunning':
-      cancelLanes(sim, (lane) => lane !== 'background', 'continuedAnyway');
-      state.errorScreen = null;
-      state.continueAnywayWhileRunning = false;
-      state.outcome = 'continuedAnyway';
-      record(sim, { type: 'outcome', outcome: 'continuedAnyway' });
-      goToDesktop(
-        sim,
-        allRequiredApps(sim)
-          .filter((a) => !state.installed.has(a.id))
-          .map((a) => a.id),
-      );
+      continueAnyway(sim);
       return;
   }
+}
+
+/**
+ * Continue anyway advances one step (Niehaus, "Coming soon: Improvements to app installation error
+ * handling in ESP", 2020-09-27; §1.9, §1.10): from the device part — its error screen, or the
+ * button while it runs — to Account setup when the user gets one; from Account setup to the
+ * desktop. What the device part did not install installs after the ESP.
+ */
+function continueAnyway(sim: Sim): void {
+  const { state } = sim;
+  const inDevicePart =
+    state.failedPhase !== null
+      ? state.failedPhase !== 'accountSetup'
+      : !(state.screen.kind === 'esp' && state.screen.part === 'user');
+  cancelLanes(sim, (lane) => lane !== 'background', 'continuedAnyway');
+  state.errorScreen = null;
+  state.failedPhase = null;
+  state.continueAnywayWhileRunning = false;
+  const user = currentUser(sim);
+  if (inDevicePart && user && state.userPartShown && !state.technician) {
+    state.continuedPastDevice = true;
+    state.outcome = null;
+    for (const app of deviceRequiredApps(sim)) {
+      if (!state.installed.has(app.id))
+        state.deferred.set(app.id, { id: app.id, displayName: app.displayName, installed: false });
+    }
+    sim.dirty = true;
+    leaveOobe(sim, false);
+    return;
+  }
+  state.outcome = 'continuedAnyway';
+  record(sim, { type: 'outcome', outcome: 'continuedAnyway' });
+  goToDesktop(
+    sim,
+    allRequiredApps(sim)
+      .filter((a) => !state.installed.has(a.id))
+      .map((a) => a.id),
+  );
 }
 
 /**

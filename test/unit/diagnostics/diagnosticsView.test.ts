@@ -32,7 +32,7 @@ describe('deployment info of a failed run', () => {
     const setup = view.deployment.find((c) => c.categoryName === 'Device setup')!;
     expect(setup.status).toBe(1);
     const apps = setup.events.find((e) => e.eventName === 'Apps')!;
-    expect(apps).toMatchObject({ status: 1, details: 'Apps (1 of 2 installed)' });
+    expect(apps).toMatchObject({ status: 1, details: 'Apps (0x80070643)' });
     expect(apps.finishTime).not.toBe('');
     const account = view.deployment.find((c) => c.categoryName === 'Account setup')!;
     expect(account.status).toBe(3);

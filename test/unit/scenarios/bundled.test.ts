@@ -221,11 +221,11 @@ describe('the bundled scenarios', () => {
     expect(withOutage.espEndedAt! - without.espEndedAt!).toBeGreaterThan(600);
   });
 
-  it('certificate-fails: Certificates ends 0 of 1 applied and Device setup fails (§7.8)', async () => {
+  it('certificate-fails: the Certificates row shows the failure code and Device setup fails (§1.4, §7.8)', async () => {
     const { report: r } = await report('certificate-fails.json');
     expect(item(r, 'deviceSetup', 'certificates')).toMatchObject({
       status: 'failed',
-      text: 'Certificates (0 of 1 applied)',
+      text: 'Certificates (0x87d1fde8)',
     });
     expect(r.outcome).toBe('failed');
   });
