@@ -4,6 +4,7 @@
  * cannot tell them apart. Payloads crossing the boundary are checked by `contractSchema.ts`.
  */
 import type { Look, Snapshot } from './snapshot';
+import type { WindowsRelease } from './esp';
 
 /** What the renderer may ask the session to do: the one list in ./actions. */
 export type { UserAction } from './actions';
@@ -14,7 +15,10 @@ export type Command =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'setSpeed'; speed: number }
+  /** The look follows the release: this switches the run to the look's Windows release. */
   | { type: 'setLook'; look: Look }
+  /** The operator chooses the Windows release; features and look follow (issue: no impossible pair). */
+  | { type: 'setRelease'; release: WindowsRelease }
   | { type: 'restart' }
   /** UX review: show the run as it was at this simulated second (later user actions are dropped). */
   | { type: 'seek'; seconds: number }
@@ -42,6 +46,7 @@ export interface EspApi {
   resume(): Promise<CommandResult>;
   setSpeed(speed: number): Promise<CommandResult>;
   setLook(look: Look): Promise<CommandResult>;
+  setRelease(release: WindowsRelease): Promise<CommandResult>;
   restart(): Promise<CommandResult>;
   seek(seconds: number): Promise<CommandResult>;
   act(action: UserAction): Promise<CommandResult>;
@@ -64,6 +69,12 @@ export const HTTP = {
   command: '/api/command',
 } as const;
 
+/**
+ * The browser preview's per-launch token: in the page it serves (`<meta name="esp-sim-token">`) and
+ * wanted back on every command (this header), so only that page can drive the session.
+ */
+export const PREVIEW_TOKEN = { meta: 'esp-sim-token', header: 'x-esp-sim-token' } as const;
+
 /** Speeds the session accepts: from real time to very fast demos. */
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 10_000;
@@ -82,6 +93,7 @@ export function commandFunctions(send: (command: Command) => Promise<CommandResu
     resume: () => send({ type: 'resume' }),
     setSpeed: (speed) => send({ type: 'setSpeed', speed }),
     setLook: (look) => send({ type: 'setLook', look }),
+    setRelease: (release) => send({ type: 'setRelease', release }),
     restart: () => send({ type: 'restart' }),
     seek: (seconds) => send({ type: 'seek', seconds }),
     act: (action) => send({ type: 'userAction', action }),

@@ -18,6 +18,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('seek'), seconds: z.number().finite().min(0).max(MAX_SEEK_SECONDS) }),
   z.strictObject({ type: z.literal('setSpeed'), speed: z.number().finite().min(MIN_SPEED).max(MAX_SPEED) }),
   z.strictObject({ type: z.literal('setLook'), look: z.enum(['windows10', 'windows11']) }),
+  z.strictObject({ type: z.literal('setRelease'), release: z.enum(['10', '11']) }),
   z.strictObject({
     type: z.literal('userAction'),
     action: z.enum(USER_ACTIONS),

@@ -91,7 +91,11 @@ export interface DiagnosticsView {
 export type LogExportView =
   | { state: 'idle' }
   | { state: 'inProgress'; percent: number; destination: string }
-  | { state: 'succeeded'; path: string }
+  /**
+   * `path`: where the file really went (the operator console shows it); `windowsPath`: what the
+   * device screen shows, a Windows path on the USB drive the user picked (`D:\MDMDiagReport.zip`).
+   */
+  | { state: 'succeeded'; path: string; windowsPath: string }
   /** code is the HRESULT Windows shows, e.g. 0x80070050 when the file exists. */
   | { state: 'failed'; code: string; message: string };
 

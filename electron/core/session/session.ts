@@ -10,6 +10,7 @@ import { momentsOf } from './moments';
 import type { Run, TimedAction } from '../engine/simulate';
 import { simulate, viewAt } from '../engine/simulate';
 import type { Scenario } from '../scenario/model';
+import { lookOf, releaseOf, withRelease } from '../scenario/release';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { Logger } from '../logging/logger';
@@ -59,18 +60,24 @@ export interface SessionOptions {
   loopAfterSeconds?: number;
 }
 
+/** The device shows the file on the removable drive Windows offers first (§2.3, docs/fidelity.md). */
+function windowsPathOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() || 'MDMDiagReport.zip';
+  return `D:\\${name}`;
+}
+
 /** At most this long between clock updates to subscribers, in real milliseconds. */
 const HEARTBEAT_MS = 1000;
 
 export class Session {
-  readonly scenario: Scenario;
+  /** The scenario as it runs: the file's, on the release the operator chose. */
+  private currentScenario: Scenario;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly scenarioProblem: string | null;
   private actions: TimedAction[] = [];
   private current: Run;
   private speed: number;
-  private look: Look;
   private started: boolean;
   private paused = false;
   /** Simulated seconds at the last rebase, and the real time of it. */
@@ -91,12 +98,12 @@ export class Session {
   private momentsOf: { run: Run; moments: Moment[] } | null = null;
 
   constructor(options: SessionOptions) {
-    this.scenario = options.scenario;
+    // The look follows the release: asking for a look means asking for that release.
+    this.currentScenario = options.look ? withRelease(options.scenario, releaseOf(options.look)) : options.scenario;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.scenarioProblem = options.scenarioProblem ?? null;
     this.speed = options.speed ?? 1;
-    this.look = options.look ?? (options.scenario.windows.release === '10' ? 'windows10' : 'windows11');
     this.started = options.autoStart ?? true;
     this.buildDiagnostics = options.diagnostics;
     this.logCollector = options.logCollector;
@@ -109,6 +116,10 @@ export class Session {
 
   get run(): Run {
     return this.current;
+  }
+
+  get scenario(): Scenario {
+    return this.currentScenario;
   }
 
   /** Simulated seconds since the run started; stops advancing once the run has nothing left to do. */
@@ -131,7 +142,7 @@ export class Session {
         mode: this.scenario.deployment.mode,
         join: this.scenario.deployment.join,
       },
-      look: this.look,
+      look: lookOf(this.scenario.windows.release),
       clock: {
         elapsedSeconds: Math.floor(t),
         speed: this.speed,
@@ -179,8 +190,16 @@ export class Session {
         this.speed = command.speed;
         break;
       case 'setLook':
-        this.look = command.look;
+      case 'setRelease': {
+        // The same run on the other release: its features and its look change together.
+        const release = command.type === 'setLook' ? releaseOf(command.look) : command.release;
+        this.cancelExport();
+        this.diagnosticsOpen = false;
+        this.currentScenario = withRelease(this.currentScenario, release);
+        this.current = simulate(this.scenario, this.actions);
+        this.settledAtMs = null;
         break;
+      }
       case 'restart':
         this.cancelExport();
         this.settledAtMs = null;
@@ -279,7 +298,7 @@ export class Session {
       })
       .then(({ path }) => {
         if (!isCurrent()) return;
-        this.logExport = { state: 'succeeded', path };
+        this.logExport = { state: 'succeeded', path, windowsPath: windowsPathOf(path) };
         this.logger.info(`logs exported to ${path}`);
       })
       .catch((error: unknown) => {

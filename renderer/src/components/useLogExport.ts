@@ -104,7 +104,7 @@ export function useLogExport(): LogExportFlow {
     case 'sent':
       if (!flow.taken || logExport === null || logExport.state === 'idle') display = { kind: 'progress', percent: 0 };
       else if (logExport.state === 'inProgress') display = { kind: 'progress', percent: logExport.percent };
-      else if (logExport.state === 'succeeded') display = { kind: 'succeeded', path: logExport.path };
+      else if (logExport.state === 'succeeded') display = { kind: 'succeeded', path: logExport.windowsPath };
       else display = { kind: 'failed', code: logExport.code, message: logExport.message };
       break;
   }

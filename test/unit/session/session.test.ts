@@ -229,7 +229,12 @@ describe('exporting logs through the session', () => {
     expect(session.handle({ type: 'exportLogs', destination: '/media/usb' })).toMatchObject({ ok: false });
     calls[0]!.finish();
     await new Promise((r) => setTimeout(r, 0));
-    expect(session.snapshot().logExport).toEqual({ state: 'succeeded', path: '/media/usb/MDMDiagReport.zip' });
+    // The device screen shows a Windows path on the USB drive; the console shows where the file really went.
+    expect(session.snapshot().logExport).toEqual({
+      state: 'succeeded',
+      path: '/media/usb/MDMDiagReport.zip',
+      windowsPath: 'D:\\MDMDiagReport.zip',
+    });
   });
 
   it('shows the Windows code when the export fails', async () => {
@@ -322,5 +327,34 @@ describe('pushing the last screen when timers fire early and time moves between 
     session.subscribe((s) => seen.push(s));
     clock.runFor(60_000);
     expect(seen.at(-1)!.errorScreen).not.toBeNull();
+  });
+});
+
+describe('the Windows release decides the features, and the look follows it (§1.13, §2.1)', () => {
+  function logsScenario() {
+    const s = failingScenario();
+    const profile = { ...s.tenant.espProfiles[0]!, allowLogCollectionOnInstallFailure: true };
+    return { ...s, tenant: { ...s.tenant, espProfiles: [profile] } };
+  }
+
+  it('choosing Windows 10 switches to its look and its error screen: Collect logs, no diagnostics page', () => {
+    const clock = new ManualClock();
+    const session = new Session({ scenario: logsScenario(), clock, speed: 1000 });
+    clock.advance(10_000);
+    expect(session.snapshot().errorScreen?.actions).toContain('viewDiagnostics');
+    expect(session.handle({ type: 'setRelease', release: '10' })).toEqual({ ok: true });
+    const after = session.snapshot();
+    expect(after.look).toBe('windows10');
+    expect(after.scenario.windowsRelease).toBe('10');
+    expect(after.errorScreen?.actions).toContain('collectLogs');
+    expect(after.errorScreen?.actions).not.toContain('viewDiagnostics');
+    expect(session.handle({ type: 'openDiagnostics' }).ok).toBe(false);
+  });
+
+  it('asking for the Windows 10 look is asking for Windows 10: no Windows 10 look on a Windows 11 flow', () => {
+    const session = new Session({ scenario: logsScenario(), clock: new ManualClock(), look: 'windows10' });
+    expect(session.snapshot().scenario.windowsRelease).toBe('10');
+    session.handle({ type: 'setLook', look: 'windows11' });
+    expect(session.snapshot()).toMatchObject({ look: 'windows11', scenario: { windowsRelease: '11' } });
   });
 });
