@@ -25,8 +25,23 @@ function isBlocking(profile: EspProfile, app: App): boolean {
   return profile.selectedMobileAppIds.length === 0 || profile.selectedMobileAppIds.includes(app.id);
 }
 
+/**
+ * Results per scenario object and audience: the tracking lists, the deferred list and the record's
+ * decisions all start from the same required apps, and a scenario never changes during a run.
+ */
+const requiredCache = new WeakMap<Scenario, Map<string, App[]>>();
+
 /** Required apps that fall in this phase, blocking or not, in assignment order. */
-function requiredAppsInPhase(scenario: Scenario, { phase, user }: Audience): App[] {
+function requiredAppsInPhase(scenario: Scenario, audience: Audience): App[] {
+  let byAudience = requiredCache.get(scenario);
+  if (!byAudience) requiredCache.set(scenario, (byAudience = new Map()));
+  const key = `${audience.phase}:${audience.user?.id ?? ''}`;
+  let apps = byAudience.get(key);
+  if (!apps) byAudience.set(key, (apps = computeRequiredAppsInPhase(scenario, audience)));
+  return apps;
+}
+
+function computeRequiredAppsInPhase(scenario: Scenario, { phase, user }: Audience): App[] {
   if (phase === 'deviceSetup') {
     return requiredAppsFor(scenario, { kind: 'device' }).filter((a) => a.installContext === 'device');
   }
