@@ -9,8 +9,14 @@
 //    Device setup tracks 100 device apps; a PerformanceObserver('longtask') and a requestAnimationFrame gap probe
 //    watch the page from navigation to the end of Device setup (the apps counter moves from 0 to 100).
 // 3. The renderer's JavaScript, gzipped (zlib level 6 over out/renderer/assets/*.js).
-// Goals: first frame < 300 ms, no task > 50 ms, < 150 KB of JavaScript gzipped.
+// 4. The floor: a bare React 19 + zustand page (bench/renderer/baseline), built with the same Vite and loaded the
+//    same way in the same Chromium in the same run; the first ESP frame is reported as a ratio to it.
+// 5. The fonts the renderer ships (woff2), in bytes.
+// Goals: first frame < 300 ms and ≤ 1.3× the bare page, no task > 50 ms, < 150 KB of JavaScript gzipped.
 import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,6 +140,69 @@ async function longestTask(browser, scenarioFile) {
   return result;
 }
 
+/** Builds the bare page into `outDir` and serves it on loopback; resolves to its URL and a stop function. */
+async function serveBaseline(outDir) {
+  await build({
+    root: join(root, 'bench', 'renderer', 'baseline'),
+    plugins: [react()],
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, minify: true },
+  });
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const file = join(outDir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(outDir)) return res.writeHead(403).end();
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((done) => server.close(done)) };
+}
+
+/** First-frame times of `url` over fresh contexts (the mark both pages set after their first frame). */
+async function loadTimes(browser, url) {
+  const times = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise((done) => {
+            const find = () => performance.getEntriesByName('esp-first-frame')[0];
+            const poll = () => (find() ? done(find().startTime) : setTimeout(poll, 5));
+            poll();
+          }),
+      ),
+    );
+    await context.close();
+  }
+  return times;
+}
+
+async function baselineFrame(browser, work) {
+  const served = await serveBaseline(join(work, 'baseline'));
+  try {
+    const times = await loadTimes(browser, served.url);
+    return { median: median(times), worst: Math.max(...times) };
+  } finally {
+    await served.stop();
+  }
+}
+
+function fontBytes() {
+  const dir = join(root, 'out', 'renderer', 'assets');
+  const fonts = readdirSync(dir).filter((n) => n.endsWith('.woff2'));
+  return { count: fonts.length, bytes: fonts.reduce((sum, n) => sum + readFileSync(join(dir, n)).length, 0) };
+}
+
 function bundleSize() {
   const dir = join(root, 'out', 'renderer', 'assets');
   let raw = 0;
@@ -162,6 +231,7 @@ async function main() {
   });
   try {
     const version = browser.version();
+    const floor = await baselineFrame(browser, work);
     const first = await firstFrame(browser);
     const tasks = await longestTask(browser, scenarioFile);
     const size = bundleSize();
@@ -177,6 +247,12 @@ async function main() {
       `first ESP frame (navigation → esp-first-frame, ${LOADS} loads): median ${ms(first.median)}, worst ${ms(first.worst)}, cold ${ms(first.cold)}  [goal < 300 ms]`,
     );
     console.log(
+      `bare React 19 + zustand page, same Chromium, same run: median ${ms(floor.median)}, worst ${ms(floor.worst)}; ` +
+        `first ESP frame / bare page = ${(first.median / floor.median).toFixed(2)}×  [goal ≤ 1.3×]`,
+    );
+    const fonts = fontBytes();
+    console.log(`fonts: ${fonts.count} woff2 files, ${kb(fonts.bytes)}`);
+    console.log(
       `${APPS} tracked apps at speed 600 (${tasks.seconds.toFixed(1)} s, ${tasks.revisions} snapshots, ${tasks.counts} distinct apps counts drawn, ${tasks.frames} frames): ` +
         `${updateTasks.length} long tasks (≥ 50 ms) while updating${updateTasks.length ? `, longest ${ms(longest)}` : ''}; longest frame gap ${ms(tasks.maxGap)}` +
         `; during the page load before the first frame: ${loadTasks.length ? loadTasks.map(ms).join(', ') : 'none'}  [goal: no task > 50 ms]`,
@@ -186,7 +262,7 @@ async function main() {
     );
     console.log('\nbench/README.md row:');
     console.log(
-      `| ${new Date().toISOString().slice(0, 10)} | ${cpus().length} cores, Debian 12, Node ${process.versions.node}, Chromium ${version} (Debian) | ${ms(first.median)} (worst ${ms(first.worst)}) | ${updateTasks.length ? ms(longest) : 'none ≥ 50 ms'} (frame gap ≤ ${ms(tasks.maxGap)}) | ${loadTasks.length ? loadTasks.map(ms).join(', ') : 'none'} | ${kb(size.gzip)} |`,
+      `| ${new Date().toISOString().slice(0, 10)} | ${cpus().length} cores, Debian 12, Node ${process.versions.node}, Chromium ${version} (Debian) | ${ms(first.median)} (worst ${ms(first.worst)}); bare page ${ms(floor.median)}, ratio ${(first.median / floor.median).toFixed(2)}× | ${updateTasks.length ? ms(longest) : 'none ≥ 50 ms'} (frame gap ≤ ${ms(tasks.maxGap)}) | ${loadTasks.length ? loadTasks.map(ms).join(', ') : 'none'} | ${kb(size.gzip)} |`,
     );
   } finally {
     await browser.close();

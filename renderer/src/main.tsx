@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getApi } from './bridge';
 import { startSnapshotSync } from './store/sync';
+import './styles/fonts.css';
 import './styles/base.css';
 
 startSnapshotSync(getApi());

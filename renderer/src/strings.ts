@@ -8,6 +8,8 @@ export const UI_TEXT = {
   showDetails: 'Show details',
   hideDetails: 'Hide details',
   runningProgressLabel: (category: string) => `${category} in progress`,
+  /** Lite's "<BootstrapPageStatusForMoreDetails> View diagnostics." line; the English value was not decodable. */
+  forMoreDetails: 'For more details, select',
   resetConfirmTitle: 'Reset this device?',
   resetConfirmBody:
     'Resetting removes everything on this device and starts setup again. This can take a while and the device will restart.',
@@ -25,6 +27,8 @@ export const UI_TEXT = {
   signInTo: 'Sign in to:',
   signInDomainFallback: 'your organization\u2019s domain',
   signInAuto: 'Simulation: sign-in happens automatically.',
+  signInSubmit: 'Submit',
+  signInOptions: 'Sign-in options',
   desktopHeading: 'Desktop',
   desktopStillInstalling: 'Some apps are still installing',
   desktopAllInstalled: 'Apps installed after setup',
@@ -65,7 +69,6 @@ export const UI_TEXT = {
   ppDeviceId: 'Device ID',
   ppQrLabel: (deviceId: string) => `QR code for device ${deviceId}`,
   ppSuccessTitle: 'Pre-provisioning succeeded',
-  ppSuccessLead: 'This device is ready. Select Reseal to shut it down and ship it to its user.',
   ppFailureTitle: 'Pre-provisioning failed',
   ppReseal: 'Reseal',
   ppRetry: 'Retry',

@@ -88,6 +88,7 @@ test.describe('the ESP while it runs', () => {
     await page.goto(preview.url);
     await page.request.post(new URL('/api/command', preview.url).toString(), {
       data: { type: 'setLook', look: 'windows10' },
+      headers: preview.commandHeaders,
     });
     await expect(page.locator('main')).toHaveAttribute('data-look', 'windows10');
     await expectNoAxeViolations(page);
@@ -163,12 +164,13 @@ test.describe('the contract over HTTP', () => {
   test('refuses an invalid command with the reason and keeps running', async ({ page, preview }) => {
     const response = await page.request.post(new URL('/api/command', preview.url).toString(), {
       data: { type: 'setSpeed', speed: 'fast' },
+      headers: preview.commandHeaders,
     });
     expect(response.status()).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: expect.stringContaining('speed') });
     const notJson = await page.request.post(new URL('/api/command', preview.url).toString(), {
       data: 'rm -rf /',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...preview.commandHeaders, 'content-type': 'text/plain' },
     });
     expect(notJson.status()).toBe(415);
     await page.goto(preview.url);
@@ -190,7 +192,9 @@ test.describe('the contract over HTTP', () => {
     const jump = page.getByLabel('Jump to');
     const desktop = await jump.locator('option', { hasText: 'Desktop' }).getAttribute('value');
     await jump.selectOption(desktop!);
-    await expect(page.getByTestId('op-screen')).toHaveText('desktop');
+    // People's words in the console, the internal name only as data.
+    await expect(page.getByTestId('op-screen')).toHaveText('Desktop');
+    await expect(page.getByTestId('op-screen')).toHaveAttribute('data-screen', 'desktop');
     await expect(page.getByTestId('op-run-state')).toHaveText(/Paused|Finished/);
     await page.goto(preview.url);
     await expect(page.locator('main')).toHaveAttribute('data-screen', 'desktop');
@@ -200,7 +204,7 @@ test.describe('the contract over HTTP', () => {
     const command = new URL('/api/command', preview.url).toString();
     const crossSite = await page.request.post(command, {
       data: { type: 'pause' },
-      headers: { origin: 'http://evil.example' },
+      headers: { ...preview.commandHeaders, origin: 'http://evil.example' },
     });
     expect(crossSite.status()).toBe(403);
     const rebound = await page.request.get(new URL('/api/snapshot', preview.url).toString(), {

@@ -47,6 +47,8 @@ export interface SessionOptions {
   scenario: Scenario;
   /** Why the requested scenario was replaced by the default, shown on screen. */
   scenarioProblem?: string | null;
+  /** What validating the requested scenario noticed (`path: message` each), shown under the banner. */
+  scenarioWarnings?: readonly string[];
   speed?: number;
   look?: Look;
   clock?: Clock;
@@ -75,6 +77,7 @@ export class Session {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly scenarioProblem: string | null;
+  private readonly scenarioWarnings: string[];
   private actions: TimedAction[] = [];
   private current: Run;
   private speed: number;
@@ -103,6 +106,7 @@ export class Session {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.scenarioProblem = options.scenarioProblem ?? null;
+    this.scenarioWarnings = [...(options.scenarioWarnings ?? [])];
     this.speed = options.speed ?? 1;
     this.started = options.autoStart ?? true;
     this.buildDiagnostics = options.diagnostics;
@@ -151,8 +155,12 @@ export class Session {
       },
       ...view,
       scenarioProblem: this.scenarioProblem,
+      scenarioWarnings: this.scenarioWarnings,
+      // The page belongs to Windows 11's ESP (§2.1): on another release or screen it is not there.
       diagnostics:
-        this.diagnosticsOpen && this.buildDiagnostics ? this.buildDiagnostics(this.scenario, this.current, t) : null,
+        this.diagnosticsOpen && view.diagnosticsAvailable && this.buildDiagnostics
+          ? this.buildDiagnostics(this.scenario, this.current, t)
+          : null,
       logExport: this.logExport,
       moments: this.moments(),
     };
@@ -194,7 +202,6 @@ export class Session {
         // The same run on the other release: its features and its look change together.
         const release = command.type === 'setLook' ? releaseOf(command.look) : command.release;
         this.cancelExport();
-        this.diagnosticsOpen = false;
         this.currentScenario = withRelease(this.currentScenario, release);
         this.current = simulate(this.scenario, this.actions);
         this.settledAtMs = null;

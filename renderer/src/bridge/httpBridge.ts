@@ -2,7 +2,7 @@
  * The browser-preview transport of the contract: plain HTTP for commands and snapshots, Server-Sent Events for
  * pushes. Same-origin, path-only URLs so the page works on whatever port the preview picked.
  */
-import { HTTP, commandFunctions } from '../../../shared/contract';
+import { HTTP, PREVIEW_TOKEN, commandFunctions } from '../../../shared/contract';
 import type { Command, CommandResult, EspApi } from '../../../shared/contract';
 import type { Snapshot } from '../../../shared/snapshot';
 
@@ -18,11 +18,16 @@ function isCommandResult(value: unknown): value is CommandResult {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
+/** The token the preview put in this page; the server takes commands only with it. */
+function pageToken(): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${PREVIEW_TOKEN.meta}"]`)?.content ?? '';
+}
+
 async function send(command: Command): Promise<CommandResult> {
   try {
     const response = await fetch(HTTP.command, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', [PREVIEW_TOKEN.header]: pageToken() },
       body: JSON.stringify(command),
     });
     const body: unknown = await response.json().catch(() => null);

@@ -1,34 +1,63 @@
 /**
- * One ESP category ("phase") row: glyph with status badge, title, status text, progress bar while running,
- * and the Show details / Hide details toggle revealing the sub-item lines (§1.5, §1.6).
+ * One ESP category ("phase") row, as the two CXH category views draw it (§1.5, §1.6):
+ *
+ * - Inclusive Blue (`bootstrapstatuscategoryview.js`): 48 px glyph with the success/failure badge; the title in
+ *   Semibold with `Show details` on the same line (shown once the category has started, so not while it waits or
+ *   reads Previous step failed); the status line at 0.6 opacity (a failure in yellow at full opacity); the
+ *   progress dots under the status while it runs; the sub-item lines at 0.6.
+ * - Lite (`bootstrapstatuscategoryview-lite.js`): a 20 px glyph, the 20 px regular title and the chevron on the
+ *   first line; on the second a 14 px status disc inline before the 15 px status text; the progress bar; the
+ *   sub-item lines, all at 0.6.
  */
 import { useRef } from 'react';
 import type { JSX } from 'react';
 import type { PhaseView, Look } from '../../../shared/snapshot';
 import { useUiStore } from '../store/uiStore';
 import { UI_TEXT } from '../strings';
-import { CategoryGlyph, Chevron, StatusBadge } from './glyphs';
+import { CategoryGlyph, Chevron, StatusDisc } from './glyphs';
 
 interface CategoryRowProps {
   phase: PhaseView;
   look: Look;
 }
 
-function badgeFor(phase: PhaseView): 'success' | 'failure' | null {
+function discFor(phase: PhaseView): 'success' | 'failure' | null {
   if (phase.status === 'succeeded') return 'success';
   if (phase.status === 'failed') return 'failure';
   return null;
+}
+
+/** CXH `categoryStateHidesSubcategories`: the Inclusive Blue details button waits until the category has run. */
+function hidesDetails(phase: PhaseView): boolean {
+  return phase.status === 'notStarted' || phase.status === 'previousStepFailed';
+}
+
+function ProgressDots({ phase }: { phase: PhaseView }): JSX.Element {
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={UI_TEXT.runningProgressLabel(phase.title)}
+      data-testid={`progress-${phase.id}`}
+    >
+      <span className="progress-dot" />
+      <span className="progress-dot" />
+      <span className="progress-dot" />
+      <span className="progress-dot" />
+      <span className="progress-dot" />
+    </div>
+  );
 }
 
 export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
   const expanded = useUiStore((s) => s.expanded[phase.id]);
   const detailsToggled = useUiStore((s) => s.detailsToggled);
   const running = phase.status === 'inProgress' || phase.status === 'identifying';
-  const badge = badgeFor(phase);
+  const disc = discFor(phase);
   const itemsId = `items-${phase.id}`;
-  const titleId = `title-${phase.id}`;
   const toggleText = expanded ? UI_TEXT.hideDetails : UI_TEXT.showDetails;
   const rowRef = useRef<HTMLLIElement>(null);
+  const lite = look === 'windows11';
 
   const onToggle = (): void => {
     detailsToggled(phase.id);
@@ -36,7 +65,8 @@ export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
     if (!expanded) requestAnimationFrame(() => rowRef.current?.scrollIntoView({ block: 'nearest' }));
   };
 
-  const toggle = (
+  const showToggle = lite || !hidesDetails(phase);
+  const toggle = showToggle && (
     <button
       type="button"
       className="details-toggle"
@@ -46,51 +76,36 @@ export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
       data-testid={`toggle-${phase.id}`}
       onClick={onToggle}
     >
-      {look === 'windows11' ? <Chevron up={expanded} /> : toggleText}
+      {lite ? <Chevron up={expanded} /> : toggleText}
     </button>
+  );
+
+  const items = (
+    <ul className="category-items" id={itemsId} hidden={!expanded}>
+      {phase.items.map((item) => (
+        <li key={item.id} data-testid={`item-${phase.id}-${item.id}`} data-status={item.status}>
+          {item.text}
+        </li>
+      ))}
+    </ul>
   );
 
   return (
     <li ref={rowRef} className="category" data-testid={`phase-${phase.id}`} data-status={phase.status}>
       <div className="category-glyph">
-        <CategoryGlyph phase={phase.id} />
-        {badge && <StatusBadge kind={badge} />}
+        <CategoryGlyph phase={phase.id} look={look} />
+        {!lite && disc && <StatusDisc kind={disc} className="badge" />}
       </div>
-      <div className="category-body">
-        <div className="category-heading">
-          <div>
-            <h2 className="category-title" id={titleId}>
-              {phase.title}
-            </h2>
-            <p className="category-status" data-testid={`phase-status-${phase.id}`}>
-              {phase.statusText}
-            </p>
-          </div>
-          {look === 'windows11' && toggle}
-        </div>
-        {running && (
-          <div
-            className="progress"
-            role="progressbar"
-            aria-label={UI_TEXT.runningProgressLabel(phase.title)}
-            data-testid={`progress-${phase.id}`}
-          >
-            <span className="progress-dot" />
-            <span className="progress-dot" />
-            <span className="progress-dot" />
-            <span className="progress-dot" />
-            <span className="progress-dot" />
-          </div>
-        )}
-        {look === 'windows10' && toggle}
-        <ul className="category-items" id={itemsId} hidden={!expanded}>
-          {phase.items.map((item) => (
-            <li key={item.id} data-testid={`item-${phase.id}-${item.id}`} data-status={item.status}>
-              {item.text}
-            </li>
-          ))}
-        </ul>
+      <div className="category-heading">
+        <h2 className="category-title">{phase.title}</h2>
+        {toggle}
       </div>
+      <p className="category-status" data-testid={`phase-status-${phase.id}`}>
+        {lite && disc && <StatusDisc kind={disc} className="status-disc-inline" />}
+        <span className="category-status-text">{phase.statusText}</span>
+      </p>
+      {running && <ProgressDots phase={phase} />}
+      {items}
     </li>
   );
 }

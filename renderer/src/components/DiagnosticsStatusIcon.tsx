@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'react';
 import type { DiagnosticsStatus } from '../../../shared/snapshot';
+import { IconMark } from './fluentIcons';
 
 export type DiagnosticsTone = 'error' | 'warning' | 'progress' | 'complete';
 
@@ -28,34 +29,30 @@ export function diagnosticsTone(status: number): DiagnosticsTone | null {
   return (DIAGNOSTICS_STATUS as Record<number, { tone: DiagnosticsTone } | undefined>)[status]?.tone ?? null;
 }
 
+/** CXH draws a white mark on a coloured disc (U+F13E, U+F13D, U+F752) and an orange warning glyph (U+F736). */
 const GLYPH: Record<DiagnosticsTone, JSX.Element> = {
   error: (
     <>
-      <circle cx="8" cy="8" r="7.5" className="diag-icon-fill" />
-      <path d="M5.3 5.3 L10.7 10.7 M10.7 5.3 L5.3 10.7" className="diag-icon-mark" />
+      <circle cx="8" cy="8" r="8" className="diag-icon-fill" />
+      <IconMark name="dismiss" x={3.5} y={3.5} size={9} className="diag-icon-mark" />
     </>
   ),
-  warning: (
-    <>
-      <path d="M8 0.8 L15.4 14.6 H0.6 Z" className="diag-icon-fill" strokeLinejoin="round" />
-      <path d="M8 5.5 V9.6 M8 11.9 V12.1" className="diag-icon-mark" />
-    </>
-  ),
+  warning: <IconMark name="warning" x={0} y={0} size={16} className="diag-icon-fill" />,
   progress: (
     <>
-      <circle cx="8" cy="8" r="7.5" className="diag-icon-fill" />
-      <path d="M8 4 V8 L10.8 9.8" className="diag-icon-mark" />
+      <circle cx="8" cy="8" r="8" className="diag-icon-fill" />
+      <IconMark name="clock" x={3} y={3} size={10} className="diag-icon-mark" />
     </>
   ),
   complete: (
     <>
-      <circle cx="8" cy="8" r="7.5" className="diag-icon-fill" />
-      <path d="M4.6 8.3 L7 10.6 L11.5 5.6" className="diag-icon-mark" />
+      <circle cx="8" cy="8" r="8" className="diag-icon-fill" />
+      <IconMark name="checkmark" x={3.5} y={3.5} size={9} className="diag-icon-mark" />
     </>
   ),
 };
 
-/** The coloured status icon; decorative (the label next to it carries the meaning). */
+/** The coloured status icon; decorative (a label beside it, visible or for screen readers, carries the meaning). */
 export function DiagnosticsStatusIcon({ status }: { status: number }): JSX.Element | null {
   const tone = diagnosticsTone(status);
   if (tone === null) return null;

@@ -5,6 +5,7 @@
  */
 import type { JSX, ReactNode } from 'react';
 import type { Look } from '../../../shared/snapshot';
+import { OobeChrome } from './OobeChrome';
 import '../styles/esp.css';
 import '../styles/oobe.css';
 
@@ -56,7 +57,9 @@ export function OobeFrame({
               <div className="oobe-footer-buttons">{buttons}</div>
             </footer>
           )}
+          {look === 'windows10' && <OobeChrome />}
         </div>
+        {look === 'windows11' && <OobeChrome />}
       </div>
     </main>
   );

@@ -13,13 +13,36 @@ export function formatHoursMinutes(totalSeconds: number): string {
   return UI_TEXT.ppElapsed(Math.floor(minutesTotal / 60), minutesTotal % 60);
 }
 
+/** The device's QR code with its id printed under it. */
+export function DeviceQr({ deviceId }: { deviceId: string }): JSX.Element {
+  return (
+    <figure className="pp-qr">
+      <QrPattern deviceId={deviceId} label={UI_TEXT.ppQrLabel(deviceId)} className="pp-qr-code" />
+      <figcaption>
+        {UI_TEXT.ppDeviceId}: <span data-testid="pp-device-id">{deviceId}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+interface ProvisioningDetailsProps {
+  details: Details;
+  elapsedSeconds?: number;
+  /**
+   * `table`: labels in a column beside their values (the configuration page; on the Inclusive result page bold and
+   * right-aligned). `inline`: Lite's result list, each bold label followed by its value on one line.
+   */
+  layout?: 'table' | 'inline';
+  /** Lite's result page shows the QR code only when provisioning failed. */
+  showQr?: boolean;
+}
+
 export function ProvisioningDetails({
   details,
   elapsedSeconds,
-}: {
-  details: Details;
-  elapsedSeconds?: number;
-}): JSX.Element {
+  layout = 'table',
+  showQr = true,
+}: ProvisioningDetailsProps): JSX.Element {
   const rows: [string, string, string][] = [
     ['organization', UI_TEXT.ppOrganization, details.organization],
     ['profile', UI_TEXT.ppProfile, details.profileName],
@@ -28,7 +51,7 @@ export function ProvisioningDetails({
   if (elapsedSeconds !== undefined) rows.push(['elapsed', UI_TEXT.ppElapsedTime, formatHoursMinutes(elapsedSeconds)]);
 
   return (
-    <div className="pp-details">
+    <div className={`pp-details pp-details-${layout}`}>
       <dl className="pp-fields">
         {rows.map(([key, label, value]) => (
           <div className="pp-field" key={key}>
@@ -37,12 +60,7 @@ export function ProvisioningDetails({
           </div>
         ))}
       </dl>
-      <figure className="pp-qr">
-        <QrPattern deviceId={details.deviceId} label={UI_TEXT.ppQrLabel(details.deviceId)} className="pp-qr-code" />
-        <figcaption>
-          {UI_TEXT.ppDeviceId}: <span data-testid="pp-device-id">{details.deviceId}</span>
-        </figcaption>
-      </figure>
+      {showQr && <DeviceQr deviceId={details.deviceId} />}
     </div>
   );
 }

@@ -5,17 +5,19 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import type { CommandResult } from '../../../shared/contract';
 import type { Look, Snapshot } from '../../../shared/snapshot';
+import type { WindowsRelease } from '../../../shared/esp';
 import { ACTION_LABELS } from '../../../shared/esp';
 import { getApi } from '../bridge';
-import { formatElapsed } from '../format';
+import { JOIN_LABELS, MODE_LABELS, OUTCOME_LABELS, SCREEN_LABELS, TARGET_LABELS, formatElapsed } from '../format';
 import { hrefFor } from '../route';
 import '../styles/operator.css';
 
 const SPEEDS = [1, 10, 60, 120, 600] as const;
 
-const LOOKS: readonly { look: Look; label: string }[] = [
-  { look: 'windows10', label: 'Windows 10 (Inclusive Blue)' },
-  { look: 'windows11', label: 'Windows 11 (Lite White)' },
+/** The operator picks the Windows release; its look and features follow (no Windows 10 look on a Windows 11 flow). */
+const RELEASES: readonly { release: WindowsRelease; look: Look; label: string }[] = [
+  { release: '10', look: 'windows10', label: 'Windows 10 (Inclusive Blue look, Collect logs)' },
+  { release: '11', look: 'windows11', label: 'Windows 11 (Lite White look, diagnostics page, quality updates)' },
 ];
 
 const STATUS_LABELS: Record<string, string> = {
@@ -65,15 +67,19 @@ export function OperatorConsole({ snapshot }: { snapshot: Snapshot }): JSX.Eleme
           <p className="operator-muted">{scenario.description}</p>
           <dl className="operator-facts">
             <dt>Windows</dt>
-            <dd>{scenario.windowsRelease}</dd>
+            <dd>Windows {scenario.windowsRelease}</dd>
             <dt>Mode</dt>
-            <dd>{scenario.mode}</dd>
+            <dd>{MODE_LABELS[scenario.mode] ?? scenario.mode}</dd>
             <dt>Join</dt>
-            <dd>{scenario.join}</dd>
+            <dd>{JOIN_LABELS[scenario.join] ?? scenario.join}</dd>
             <dt>Seed</dt>
             <dd>{scenario.seed}</dd>
             <dt>ESP profile</dt>
-            <dd>{snapshot.profile ? `${snapshot.profile.displayName} (${snapshot.profile.targetedBy})` : 'none'}</dd>
+            <dd>
+              {snapshot.profile
+                ? `${snapshot.profile.displayName} (${TARGET_LABELS[snapshot.profile.targetedBy]})`
+                : 'none'}
+            </dd>
           </dl>
         </section>
 
@@ -87,9 +93,11 @@ export function OperatorConsole({ snapshot }: { snapshot: Snapshot }): JSX.Eleme
               {formatElapsed(clock.elapsedSeconds)}
             </dd>
             <dt>Outcome</dt>
-            <dd data-testid="op-outcome">{snapshot.outcome ?? 'none yet'}</dd>
+            <dd data-testid="op-outcome">{snapshot.outcome ? OUTCOME_LABELS[snapshot.outcome] : 'none yet'}</dd>
             <dt>Screen</dt>
-            <dd data-testid="op-screen">{snapshot.screen.kind}</dd>
+            <dd data-testid="op-screen" data-screen={snapshot.screen.kind}>
+              {SCREEN_LABELS[snapshot.screen.kind]}
+            </dd>
           </dl>
 
           <div className="operator-controls">
@@ -157,15 +165,15 @@ export function OperatorConsole({ snapshot }: { snapshot: Snapshot }): JSX.Eleme
           </label>
 
           <fieldset className="operator-looks">
-            <legend>Look</legend>
-            {LOOKS.map((option) => (
-              <label key={option.look} className="operator-radio">
+            <legend>Windows release</legend>
+            {RELEASES.map((option) => (
+              <label key={option.release} className="operator-radio">
                 <input
                   type="radio"
-                  name="look"
-                  value={option.look}
+                  name="release"
+                  value={option.release}
                   checked={look === option.look}
-                  onChange={() => run('Look', () => getApi().setLook(option.look))}
+                  onChange={() => run('Windows release', () => getApi().setRelease(option.release))}
                 />
                 {option.label}
               </label>

@@ -6,7 +6,7 @@ import type { JSX } from 'react';
 import type { Snapshot } from '../../../shared/snapshot';
 import { FolderGlyph, GlobeGlyph, LauncherGlyph, MailGlyph, SearchGlyph } from '../components/glyphs';
 import { UI_TEXT } from '../strings';
-import { formatElapsed } from '../format';
+import { OUTCOME_LABELS, formatElapsed } from '../format';
 import '../styles/desktop.css';
 
 export function DesktopScreen({ snapshot }: { snapshot: Snapshot }): JSX.Element {
@@ -19,7 +19,7 @@ export function DesktopScreen({ snapshot }: { snapshot: Snapshot }): JSX.Element
       <h1 className="visually-hidden">{UI_TEXT.desktopHeading}</h1>
 
       <p className="desktop-outcome" data-testid="desktop-outcome">
-        {UI_TEXT.desktopOutcome} <strong>{outcome ?? UI_TEXT.desktopNoOutcome}</strong>
+        {UI_TEXT.desktopOutcome} <strong>{outcome ? OUTCOME_LABELS[outcome] : UI_TEXT.desktopNoOutcome}</strong>
         {' \u00b7 '}
         {formatElapsed(snapshot.clock.elapsedSeconds)} {UI_TEXT.desktopSimulated}
         {user ? ` \u00b7 ${UI_TEXT.desktopSignedInAs} ${user}` : ''}

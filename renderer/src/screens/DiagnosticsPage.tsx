@@ -1,7 +1,9 @@
 /**
- * The Windows 11 "Windows Autopilot diagnostics" page (§2): three tabs (Configuration info, Deployment info
- * selected on load, Apps and policies status), accordions per category with a status icon, the
- * Status | Event | Start time | Finish time | Details tables, and Close / Export logs with the export flow of §2.3.
+ * The Windows 11 "Windows Autopilot diagnostics" page (§2, CXH `troubleshootingdiagnostics-main.html`): three
+ * equal tabs (Configuration info, Deployment info selected on load, Apps and policies status), dark translucent
+ * accordions per category that turn #0078D4 when open, the Status | Event | Start time | Finish time | Details
+ * tables with an icon-only status column (the label is there for screen readers) under a dimmed header row, and
+ * Close / Export logs with the export flow of §2.3.
  *
  * It lies over whatever screen runs (the ESP keeps its state underneath) and shows `snapshot.diagnostics` as the
  * session builds it; it decides nothing about the run.
@@ -66,7 +68,7 @@ function EventTable({ events, caption }: { events: DiagnosticsEvent[]; caption: 
             <tr key={`${event.eventName}-${index}`} data-status={event.status}>
               <td className="diag-status-cell">
                 <DiagnosticsStatusIcon status={event.status} />
-                <span>{diagnosticsLabel(event.status)}</span>
+                <span className="visually-hidden">{diagnosticsLabel(event.status)}</span>
               </td>
               <th scope="row" className="diag-event-name">
                 {event.eventName}

@@ -12,8 +12,10 @@ import { useUserAction } from '../components/useUserAction';
 import { CategoryRow } from '../components/CategoryRow';
 import { isLogAction, runLogAction } from '../components/logActions';
 import type { LogAction } from '../components/logActions';
+import { OobeChrome } from '../components/OobeChrome';
 import { ResetConfirmDialog } from '../components/ResetConfirmDialog';
 import { useUiStore } from '../store/uiStore';
+import { UI_TEXT } from '../strings';
 import '../styles/esp.css';
 
 interface EspScreenProps {
@@ -61,11 +63,43 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
   const links = actions.filter((a) => ACTION_PLACEMENT[a] === 'link');
   const buttons = actions.filter((a) => ACTION_PLACEMENT[a] === 'button');
   const showRunningContinue = errorScreen === null && snapshot.continueAnywayWhileRunning;
+  const lite = look === 'windows11';
   const continueNote = actions.includes('continueAnyway') ? (
     <p className="esp-continue-note" data-testid="continue-note">
       {CONTINUE_ANYWAY_NOTE}
     </p>
   ) : null;
+
+  const linkButton = (action: ErrorAction): JSX.Element => (
+    <ActionButton
+      key={action}
+      action={action}
+      label={ACTION_LABELS[action]}
+      placement="link"
+      disabled={pending}
+      onClick={() => onAction(action)}
+    />
+  );
+
+  // Lite puts the links under the list: "<text> View diagnostics." and the Continue anyway / Sign out links. The
+  // Continue anyway link comes first here so the Tab order stays that of Inclusive Blue (docs/fidelity.md).
+  const logLinks = links.filter(isLogAction);
+  const otherLinks = links.filter((a) => !isLogAction(a));
+  const liteLinks = lite && links.length > 0 && (
+    <div className="esp-link-blob" data-testid="esp-link-blob">
+      {otherLinks.length > 0 && (
+        <div className="esp-link-row">
+          {continueNote}
+          {otherLinks.map(linkButton)}
+        </div>
+      )}
+      {logLinks.map((action) => (
+        <p className="esp-diagnostics-line" key={action}>
+          {UI_TEXT.forMoreDetails} {linkButton(action)}.
+        </p>
+      ))}
+    </div>
+  );
 
   return (
     <main
@@ -79,14 +113,13 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
         <div className="esp-frame">
           <header className="esp-header">
             <h1 className="esp-title">{PAGE_TITLE}</h1>
-            {look === 'windows11' && errorScreen ? (
+            {lite && errorScreen ? (
               <p className="esp-error-subheader" data-testid="error-message">
                 {errorScreen.message}
               </p>
             ) : (
               <p className="esp-lead">{PAGE_LEAD}</p>
             )}
-            {look === 'windows11' && continueNote}
           </header>
 
           <div className="esp-content">
@@ -97,28 +130,19 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
             </ol>
           </div>
 
-          {look === 'windows10' && errorScreen && (
+          {!lite && errorScreen && (
             <div className="esp-error-block">
               <p data-testid="error-message">{errorScreen.message}</p>
               {continueNote}
             </div>
           )}
 
+          {liteLinks}
+
           <div className="esp-spacer" />
 
           <footer className="esp-footer">
-            <div className="esp-footer-links">
-              {links.map((action) => (
-                <ActionButton
-                  key={action}
-                  action={action}
-                  label={ACTION_LABELS[action]}
-                  placement="link"
-                  disabled={pending}
-                  onClick={() => onAction(action)}
-                />
-              ))}
-            </div>
+            <div className="esp-footer-links">{!lite && links.map(linkButton)}</div>
             <div className="esp-footer-buttons">
               {buttons.map((action) => (
                 <ActionButton
@@ -143,7 +167,9 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
               )}
             </div>
           </footer>
+          {!lite && <OobeChrome />}
         </div>
+        {lite && <OobeChrome />}
       </div>
 
       {resetConfirmOpen && (

@@ -1,7 +1,15 @@
 /**
- * The technician's result page (§7.6): green `#007533` with Reseal on success; red `#750008` with the error text,
- * Retry (when offered) and Reset on failure; the diagnostics link (View diagnostics or Collect logs) bottom-left.
- * Which actions show comes from the snapshot.
+ * The technician's result page (§7.6, CXH `autopilotwhitegloveresult-main.html`): green `#007533` with Reseal on
+ * success; red `#750008` with the error text, Retry (when offered) and Reset on failure. Which actions show comes
+ * from the snapshot.
+ *
+ * - Inclusive Blue (the default view): the fields in a table, bold labels right-aligned, the QR code beside them,
+ *   the error under them in yellow; the diagnostics link bottom-left, the buttons bottom-right.
+ * - Lite: the error as the sub-header under the title, one line per field (bold label, then the value), and on
+ *   failure "<text> View diagnostics." with the QR code under the list.
+ *
+ * The main button (Reseal, Retry) is filled with the page's dark shade, the others are transparent; no lead text
+ * of our own (Windows' result instructions were not decodable).
  */
 import type { JSX } from 'react';
 import { ACTION_LABELS } from '../../../shared/esp';
@@ -10,7 +18,7 @@ import { ActionButton } from '../components/ActionButton';
 import { useUserAction } from '../components/useUserAction';
 import { isLogAction, runLogAction } from '../components/logActions';
 import { OobeFrame } from '../components/OobeFrame';
-import { ProvisioningDetails } from '../components/ProvisioningDetails';
+import { DeviceQr, ProvisioningDetails } from '../components/ProvisioningDetails';
 import { UI_TEXT } from '../strings';
 
 type ResultView = Extract<ScreenView, { kind: 'preProvisioningResult' }>;
@@ -26,6 +34,7 @@ const LABELS: Record<ProvisioningAction, string> = {
 export function PreProvisioningResultScreen({ look, view }: { look: Look; view: ResultView }): JSX.Element {
   const { pending, act } = useUserAction();
   const { success, actions } = view;
+  const lite = look === 'windows11';
 
   const onAction = (action: ProvisioningAction): void => {
     if (isLogAction(action)) {
@@ -39,6 +48,26 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
   const buttons = actions.filter((a) => !isLogAction(a));
   const primary: ProvisioningAction = success ? 'reseal' : 'retry';
 
+  const linkButton = (action: ProvisioningAction): JSX.Element => (
+    <ActionButton
+      key={action}
+      action={action}
+      label={LABELS[action]}
+      placement="link"
+      onClick={() => onAction(action)}
+    />
+  );
+
+  const errorText =
+    !success && view.errorText ? (
+      <p className={lite ? 'pp-error-subheader' : 'pp-error-text'} data-testid="pp-error-text">
+        {view.errorText}
+      </p>
+    ) : undefined;
+
+  // Lite shows the diagnostics line in the page on failure; elsewhere the link sits bottom-left.
+  const inlineLinks = lite && !success;
+
   return (
     <OobeFrame
       screen="preProvisioningResult"
@@ -46,24 +75,8 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
       className={`pp-result ${success ? 'pp-result-success' : 'pp-result-failure'}`}
       data={{ 'data-success': String(success) }}
       title={success ? UI_TEXT.ppSuccessTitle : UI_TEXT.ppFailureTitle}
-      lead={
-        success ? (
-          <p className="oobe-lead">{UI_TEXT.ppSuccessLead}</p>
-        ) : (
-          <p className="oobe-lead pp-error-text" data-testid="pp-error-text">
-            {view.errorText}
-          </p>
-        )
-      }
-      links={links.map((action) => (
-        <ActionButton
-          key={action}
-          action={action}
-          label={LABELS[action]}
-          placement="link"
-          onClick={() => onAction(action)}
-        />
-      ))}
+      lead={lite ? errorText : undefined}
+      links={inlineLinks ? undefined : links.map(linkButton)}
       buttons={buttons.map((action) => (
         <ActionButton
           key={action}
@@ -76,7 +89,28 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
         />
       ))}
     >
-      <ProvisioningDetails details={view.details} elapsedSeconds={view.elapsedSeconds} />
+      {lite ? (
+        <>
+          <ProvisioningDetails
+            details={view.details}
+            elapsedSeconds={view.elapsedSeconds}
+            layout="inline"
+            showQr={false}
+          />
+          {inlineLinks &&
+            links.map((action) => (
+              <p className="pp-diagnostics-line" key={action}>
+                {UI_TEXT.forMoreDetails} {linkButton(action)}.
+              </p>
+            ))}
+          {!success && <DeviceQr deviceId={view.details.deviceId} />}
+        </>
+      ) : (
+        <>
+          <ProvisioningDetails details={view.details} elapsedSeconds={view.elapsedSeconds} />
+          {errorText}
+        </>
+      )}
     </OobeFrame>
   );
 }

@@ -1,11 +1,15 @@
 /**
  * The Windows sign-in screen after a Device-setup restart or for hybrid join (§1.1, §1.8, §7.5).
  *
- * A simulation: the engine signs in by itself, so the fields are read-only and only show what a user would face.
+ * A simulation: the engine signs in by itself, so the fields are read-only and only show what a user would face:
+ * the password box's submit arrow and Sign-in options are there but do nothing (`aria-disabled`, described by the
+ * simulation note), and the network, accessibility and power icons sit in the bottom-right corner.
  */
 import type { JSX } from 'react';
 import type { Look } from '../../../shared/snapshot';
+import { FluentIcon } from '../components/fluentIcons';
 import { AvatarGlyph } from '../components/glyphs';
+import { OobeChrome } from '../components/OobeChrome';
 import { UI_TEXT } from '../strings';
 import '../styles/signin.css';
 
@@ -48,24 +52,48 @@ export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps)
           <label className="visually-hidden" htmlFor="sign-in-password">
             {UI_TEXT.signInPassword}
           </label>
-          <input
-            id="sign-in-password"
-            className="sign-in-field"
-            type="password"
-            readOnly
-            value=""
-            placeholder={UI_TEXT.signInPassword}
-            autoComplete="off"
-            data-testid="sign-in-password"
-          />
+          <div className="sign-in-password-row">
+            <input
+              id="sign-in-password"
+              className="sign-in-field"
+              type="password"
+              readOnly
+              value=""
+              placeholder={UI_TEXT.signInPassword}
+              autoComplete="off"
+              data-testid="sign-in-password"
+            />
+            <button
+              type="button"
+              className="sign-in-submit"
+              aria-label={UI_TEXT.signInSubmit}
+              aria-disabled="true"
+              aria-describedby="sign-in-auto"
+              data-testid="sign-in-submit"
+            >
+              <FluentIcon name="arrowRight" />
+            </button>
+          </div>
         </div>
         {domain && (
           <p className="sign-in-domain" data-testid="sign-in-domain">
             {UI_TEXT.signInTo} {domainOf(prefilledUser) ?? UI_TEXT.signInDomainFallback}
           </p>
         )}
-        <p className="sign-in-auto">{UI_TEXT.signInAuto}</p>
+        <button
+          type="button"
+          className="sign-in-options"
+          aria-disabled="true"
+          aria-describedby="sign-in-auto"
+          data-testid="sign-in-options"
+        >
+          {UI_TEXT.signInOptions}
+        </button>
+        <p className="sign-in-auto" id="sign-in-auto">
+          {UI_TEXT.signInAuto}
+        </p>
       </div>
+      <OobeChrome className="sign-in-chrome" order="signIn" />
     </main>
   );
 }
