@@ -17,4 +17,10 @@ if (!existsSync(cli)) {
     process.exit(2);
   }
 }
-await import(cli);
+try {
+  await import(cli);
+} catch (error) {
+  // The command line itself failed to load (a broken build): one line, never a stack trace.
+  console.error(`esp-sim: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -39,3 +39,19 @@ export function startPreview(scenarioFile, speed, logDirName = 'esp-sim-script-l
     });
   return { url, stop, child };
 }
+
+const tokens = new Map();
+/**
+ * The headers a command to the preview at `url` needs: the per-launch token its page carries
+ * (`<meta name="esp-sim-token">`), which the page's own bridge sends too.
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function commandHeaders(url) {
+  if (!tokens.has(url)) {
+    const page = await (await fetch(url)).text();
+    const token = /<meta name="esp-sim-token" content="([^"]+)"/.exec(page)?.[1];
+    if (!token) throw new Error(`the preview at ${url} serves a page without its token`);
+    tokens.set(url, token);
+  }
+  return { 'content-type': 'application/json', 'x-esp-sim-token': tokens.get(url) };
+}

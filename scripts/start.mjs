@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { electronBinary, root } from './electron-binary.mjs';
+import { supervise } from './supervise.mjs';
 
 buildIfNeeded();
 const args = process.argv.slice(2);
@@ -14,7 +15,9 @@ if (binary) {
   console.log(
     'ESP Simulator: no Electron binary on this machine, so the desktop shell is unavailable; serving the browser preview instead.',
   );
-  child = spawn(process.execPath, [join(root, 'out', 'node', 'preview.mjs'), ...args], { stdio: 'inherit' });
+  // The IPC channel lets the server notice when this script goes, however it goes.
+  child = spawn(process.execPath, [join(root, 'out', 'node', 'preview.mjs'), ...args], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+supervise(child);

@@ -4,7 +4,18 @@
  * cannot tell them apart. Payloads crossing the boundary are checked by `contractSchema.ts`.
  */
 import type { Look, Snapshot } from './snapshot';
-import type { WindowsRelease } from './esp';
+import type { Language, WindowsRelease } from './esp';
+import type {
+  EditPreview,
+  EntryDocument,
+  ExportedFile,
+  ImportReport,
+  LibraryState,
+  OpenedEntry,
+  RunRecordView,
+  SaveResult,
+  UploadedFile,
+} from './operator';
 
 /** What the renderer may ask the session to do: the one list in ./actions. */
 export type { UserAction } from './actions';
@@ -14,11 +25,15 @@ export type Command =
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** Pause and move to the run's next step (the next thing that changes on screen). */
+  | { type: 'step' }
   | { type: 'setSpeed'; speed: number }
   /** The look follows the release: this switches the run to the look's Windows release. */
   | { type: 'setLook'; look: Look }
   /** The operator chooses the Windows release; features and look follow (issue: no impossible pair). */
   | { type: 'setRelease'; release: WindowsRelease }
+  /** The operator chooses the device screens' language over the scenario's `device.locale`. */
+  | { type: 'setLanguage'; language: Language }
   | { type: 'restart' }
   /** UX review: show the run as it was at this simulated second (later user actions are dropped). */
   | { type: 'seek'; seconds: number }
@@ -37,16 +52,83 @@ export type CommandResult = { ok: true } | { ok: false; error: string; cancelled
 
 export type Unsubscribe = () => void;
 
+/**
+ * The operator console's requests (shared/operator.ts). Library entries are named by id; documents are
+ * scenario JSON the host validates; uploaded files travel as base64.
+ */
+export type OperatorRequest =
+  | { type: 'listLibrary' }
+  | { type: 'readEntry'; id: string }
+  | { type: 'openEntry'; id: string }
+  | { type: 'createEntry'; name: string }
+  | { type: 'duplicateEntry'; id: string; name: string }
+  | { type: 'renameEntry'; id: string; name: string }
+  | { type: 'deleteEntry'; id: string }
+  | { type: 'importScenario'; file: UploadedFile }
+  | { type: 'importIntune'; files: UploadedFile[] }
+  | { type: 'exportEntry'; id: string }
+  | { type: 'previewEdit'; id: string; document: unknown }
+  | { type: 'saveEntry'; id: string; document: unknown }
+  | { type: 'discardDraft'; id: string }
+  | { type: 'runRecord' };
+
+/** A request's answer, or why it was refused (in people's words). */
+export type OperatorResult<T> = { ok: true; value: T } | { ok: false; error: string; problems?: string[] };
+
+/** What each request answers. */
+export interface OperatorAnswers {
+  listLibrary: LibraryState;
+  readEntry: EntryDocument;
+  openEntry: OpenedEntry;
+  createEntry: OpenedEntry;
+  duplicateEntry: OpenedEntry;
+  renameEntry: LibraryState;
+  deleteEntry: LibraryState;
+  importScenario: OpenedEntry;
+  importIntune: ImportReport;
+  exportEntry: ExportedFile;
+  previewEdit: EditPreview;
+  saveEntry: SaveResult;
+  discardDraft: LibraryState;
+  runRecord: RunRecordView;
+}
+
+type Answer<K extends OperatorRequest['type']> = Promise<OperatorResult<OperatorAnswers[K]>>;
+
+/** The console's named functions (no generic invoke reaches the page). */
+export interface OperatorApi {
+  listLibrary(): Answer<'listLibrary'>;
+  readEntry(id: string): Answer<'readEntry'>;
+  /** The session runs the entry (once it validates) and the editor edits it. */
+  openEntry(id: string): Answer<'openEntry'>;
+  createEntry(name: string): Answer<'createEntry'>;
+  duplicateEntry(id: string, name: string): Answer<'duplicateEntry'>;
+  renameEntry(id: string, name: string): Answer<'renameEntry'>;
+  deleteEntry(id: string): Answer<'deleteEntry'>;
+  importScenario(file: UploadedFile): Answer<'importScenario'>;
+  /** Intune/Graph exports through the same importer as `esp-sim import`. */
+  importIntune(files: UploadedFile[]): Answer<'importIntune'>;
+  exportEntry(id: string): Answer<'exportEntry'>;
+  /** Keeps the edits as a draft beside the file, validates them and, when valid, runs them on the device screen. */
+  previewEdit(id: string, document: unknown): Answer<'previewEdit'>;
+  /** Validates, then replaces the file atomically; an invalid scenario is refused and the file stays as it was. */
+  saveEntry(id: string, document: unknown): Answer<'saveEntry'>;
+  discardDraft(id: string): Answer<'discardDraft'>;
+  runRecord(): Answer<'runRecord'>;
+}
+
 /** Named functions only: no generic invoke is ever exposed to the page (DEVELOPERS.md, security). */
-export interface EspApi {
+export interface EspApi extends OperatorApi {
   getSnapshot(): Promise<Snapshot>;
   onSnapshot(listener: (snapshot: Snapshot) => void): Unsubscribe;
   start(): Promise<CommandResult>;
   pause(): Promise<CommandResult>;
   resume(): Promise<CommandResult>;
+  step(): Promise<CommandResult>;
   setSpeed(speed: number): Promise<CommandResult>;
   setLook(look: Look): Promise<CommandResult>;
   setRelease(release: WindowsRelease): Promise<CommandResult>;
+  setLanguage(language: Language): Promise<CommandResult>;
   restart(): Promise<CommandResult>;
   seek(seconds: number): Promise<CommandResult>;
   act(action: UserAction): Promise<CommandResult>;
@@ -59,6 +141,7 @@ export interface EspApi {
 export const IPC = {
   getSnapshot: 'esp:get-snapshot',
   command: 'esp:command',
+  operator: 'esp:operator',
   snapshot: 'esp:snapshot',
 } as const;
 
@@ -67,6 +150,7 @@ export const HTTP = {
   snapshot: '/api/snapshot',
   events: '/api/events',
   command: '/api/command',
+  operator: '/api/operator',
 } as const;
 
 /**
@@ -80,7 +164,7 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 10_000;
 
 /** The named functions of `EspApi` that send a command. */
-export type CommandFunctions = Omit<EspApi, 'getSnapshot' | 'onSnapshot'>;
+export type CommandFunctions = Omit<EspApi, 'getSnapshot' | 'onSnapshot' | keyof OperatorApi>;
 
 /**
  * Builds every command-sending function of the API over one transport's `send`. The Electron
@@ -91,14 +175,41 @@ export function commandFunctions(send: (command: Command) => Promise<CommandResu
     start: () => send({ type: 'start' }),
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),
+    step: () => send({ type: 'step' }),
     setSpeed: (speed) => send({ type: 'setSpeed', speed }),
     setLook: (look) => send({ type: 'setLook', look }),
     setRelease: (release) => send({ type: 'setRelease', release }),
+    setLanguage: (language) => send({ type: 'setLanguage', language }),
     restart: () => send({ type: 'restart' }),
     seek: (seconds) => send({ type: 'seek', seconds }),
     act: (action) => send({ type: 'userAction', action }),
     openDiagnostics: () => send({ type: 'openDiagnostics' }),
     closeDiagnostics: () => send({ type: 'closeDiagnostics' }),
     exportLogs: (destination) => send({ type: 'exportLogs', destination }),
+  };
+}
+
+/**
+ * Builds the console's named functions over one transport's `send`, as `commandFunctions` does for commands: the
+ * preload and the browser-preview bridge share it, so each request has one shape everywhere.
+ */
+export function operatorFunctions(send: (request: OperatorRequest) => Promise<OperatorResult<unknown>>): OperatorApi {
+  const ask = <K extends OperatorRequest['type']>(request: Extract<OperatorRequest, { type: K }>): Answer<K> =>
+    send(request) as Answer<K>;
+  return {
+    listLibrary: () => ask({ type: 'listLibrary' }),
+    readEntry: (id) => ask({ type: 'readEntry', id }),
+    openEntry: (id) => ask({ type: 'openEntry', id }),
+    createEntry: (name) => ask({ type: 'createEntry', name }),
+    duplicateEntry: (id, name) => ask({ type: 'duplicateEntry', id, name }),
+    renameEntry: (id, name) => ask({ type: 'renameEntry', id, name }),
+    deleteEntry: (id) => ask({ type: 'deleteEntry', id }),
+    importScenario: (file) => ask({ type: 'importScenario', file }),
+    importIntune: (files) => ask({ type: 'importIntune', files }),
+    exportEntry: (id) => ask({ type: 'exportEntry', id }),
+    previewEdit: (id, document) => ask({ type: 'previewEdit', id, document }),
+    saveEntry: (id, document) => ask({ type: 'saveEntry', id, document }),
+    discardDraft: (id) => ask({ type: 'discardDraft', id }),
+    runRecord: () => ask({ type: 'runRecord' }),
   };
 }

@@ -1,13 +1,16 @@
 /**
  * The esp-sim commands, with their output going to injected streams so tests can run them in-process.
  */
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ACTION_LABELS, OUTCOME_TEXT, PHASE_TITLES, PHASES, TARGETED_BY_TEXT, formatDuration } from '../../shared/esp';
 import { phaseStatusText } from '../core/engine/rowText';
 import type { Run } from '../core/engine/simulate';
 import { importGraphExports } from '../core/scenario/graphImport';
 import { readGraphExports, writeNewScenarioFile } from '../core/scenario/library';
-import { collectLogBundle } from '../core/logbundle/collect';
+import { abandonPartialExports, collectLogBundle } from '../core/logbundle/collect';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
 import { formatProblem } from '../core/scenario/validate';
@@ -23,6 +26,7 @@ export interface CliIo {
 }
 
 const USAGE = `usage:
+  esp-sim --version
   esp-sim validate <file>
   esp-sim run <file> [--json] [--respond <action>]...
   esp-sim collect-logs <file> --out <folder> [--respond <action>]...
@@ -42,6 +46,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await collectLogsCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.out(`${packageVersion()}\n`);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -57,7 +65,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`esp-sim ${command}: ${error.message}\n${USAGE}`);
       return 2;
     }
-    throw error;
+    return unexpected(error, io);
+  }
+}
+
+/** Anything nobody planned for: one line a person can read, never a stack trace; exit 1. */
+export function unexpected(error: unknown, io: CliIo): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`esp-sim: ${message || 'an unexpected error'}\n`);
+  return 1;
+}
+
+/**
+ * Ctrl+C (or a kill signal) while a command runs: the partial log bundle being written goes, and
+ * collect-logs says which file that was, or that nothing was written. Returns the exit code (130 for Ctrl+C).
+ */
+export function interrupted(command: string | undefined, signal: NodeJS.Signals, io: CliIo): number {
+  const removed = abandonPartialExports();
+  if (command === 'collect-logs') {
+    let what = 'nothing was written';
+    if (removed.length > 0) what = `removed the partial file ${removed.join(', ')}; nothing was written`;
+    else if (bundleWritten !== null) what = `${bundleWritten} had already been written`;
+    io.err(`esp-sim collect-logs: stopped; ${what}\n`);
+  }
+  return 128 + (constants.signals[signal] ?? 2);
+}
+
+/** The bundle collect-logs wrote, once it is in place (so a late Ctrl+C does not deny it). */
+let bundleWritten: string | null = null;
+
+/** The version in esp-simulator's package.json, found above this file (source or build). */
+function packageVersion(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'esp-simulator' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here, or not ours: look further up
+    }
+    if (dirname(dir) === dir) throw new Error("cannot find esp-simulator's package.json to read its version");
   }
 }
 
@@ -80,11 +126,12 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`${loaded.message}\n`);
     return 2;
   }
+  // Warnings (a misspelt Graph property, a greyed-out setting) go to stderr either way; only problems fail.
+  for (const warning of loaded.warnings) io.err(`warning: ${formatProblem(warning)}\n`);
   if (loaded.kind === 'invalid') {
     for (const problem of loaded.problems) io.out(`${formatProblem(problem)}\n`);
     return 1;
   }
-  for (const warning of loaded.warnings) io.err(`warning: ${warning}\n`);
   io.out('valid\n');
   return 0;
 }
@@ -163,13 +210,20 @@ async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
   const ran = await loadAndRun('collect-logs', file, values.respond, io);
   if (!ran) return 1;
   try {
-    const { path } = await collectLogBundle({
+    const { path, removedPartials } = await collectLogBundle({
       scenario: ran.scenario,
       run: ran.run,
       t: ran.run.endT,
       destination: values.out,
       appLogPath: null,
     });
+    if (removedPartials.length === 1)
+      io.err(`esp-sim collect-logs: removed a partial file an interrupted collection left: ${removedPartials[0]}\n`);
+    else if (removedPartials.length > 1)
+      io.err(
+        `esp-sim collect-logs: removed ${removedPartials.length} partial files interrupted collections left: ${removedPartials.join(', ')}\n`,
+      );
+    bundleWritten = path;
     io.out(`${path}\n`);
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * `npm run preview:web -- [--scenario <file>] [--port <n>] [--speed <factor>] [--host <addr>]`
- * (scenario-and-cli.md §4). Prints the URL line once the server answers; Ctrl+C stops it cleanly.
+ * (scenario-and-cli.md §4). Prints the URL line once the server answers; Ctrl+C stops it cleanly,
+ * and so does its launcher going away.
  */
 import { join, resolve } from 'node:path';
 import { createLogCollector } from '../core/logbundle/collect';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const session = new Session({
     scenario: opened.scenario,
     scenarioProblem: opened.problem,
+    scenarioWarnings: opened.warnings,
     speed: values.speed,
     logger,
     diagnostics: diagnosticsView,
@@ -62,6 +64,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  // Started by `npm start` or `npm run preview:web` (an IPC channel to the launcher): the server
+  // follows its launcher, so killing that (even outright) leaves no server behind.
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', stop);
+  }
 }
 
 function usage(message: string): void {

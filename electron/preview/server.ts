@@ -2,15 +2,19 @@
  * The browser preview: the same Session and the same renderer as the desktop app, with the
  * contract carried over HTTP on loopback — GET the snapshot, server-sent events for changes,
  * POST for commands. No framework: the surface is three routes and static files.
+ *
+ * Commands come only from the page this server served: each launch draws a random token, puts it in
+ * that page (a meta tag: no inline script, the CSP stays strict) and wants it back on every command.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { HTTP } from '../../shared/contract';
+import { extname, isAbsolute, join, normalize, sep } from 'node:path';
+import { HTTP, PREVIEW_TOKEN } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
 import type { Logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
@@ -53,9 +57,36 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
+/** `application/json`, with or without parameters (`; charset=utf-8`); no other media type. */
+export function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Why the preview will not export logs to `destination`, or null. The path is typed by a person into
+ * a page, so it must name, in full, a folder that exists on the machine running the preview.
+ */
+export async function exportDestinationProblem(destination: string): Promise<string | null> {
+  if (!isAbsolute(destination))
+    return `"${destination}" is not an absolute path: type the full path of a folder on the machine running the preview.`;
+  const info = await stat(destination).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
+  });
+  if (info === null) return `"${destination}" does not exist on the machine running the preview.`;
+  // Other stat failures (permissions...) are the collector's to report, with Windows' code.
+  if (info !== undefined && !info.isDirectory()) return `"${destination}" is a file, not a folder.`;
+  return null;
+}
+
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const { session, rendererDir, logger } = options;
   const streams = new Set<ServerResponse>();
+  const token = randomBytes(32).toString('base64url');
+  const hasToken = (sent: string | string[] | undefined): boolean =>
+    typeof sent === 'string' &&
+    Buffer.byteLength(sent) === token.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(token));
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -89,7 +120,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       logger.warn(`preview: refused a request for host "${host}"`);
       return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: that is not a URL');
+    }
     if (url.pathname === HTTP.snapshot && req.method === 'GET') {
       return send(res, 200, 'application/json', JSON.stringify(session.snapshot()));
     }
@@ -117,13 +153,36 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
           JSON.stringify({ ok: false, error: 'commands come only from this page' }),
         );
       }
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-        logger.warn('preview: refused a command that is not application/json');
-        return send(res, 415, 'application/json', JSON.stringify({ ok: false, error: 'invalid command: send JSON' }));
+      // Another program on this machine sends no Origin, but it has not seen the page: no token.
+      if (!hasToken(req.headers[PREVIEW_TOKEN.header])) {
+        logger.warn('preview: refused a command without the token of the page this server serves');
+        return send(
+          res,
+          403,
+          'application/json',
+          JSON.stringify({ ok: false, error: 'commands come only from the page this preview serves: reload it' }),
+        );
       }
-      const body = await readBody(req);
-      if (body === null)
-        return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: 'command too large' }));
+      if (!isJsonContentType(req.headers['content-type'])) {
+        logger.warn(`preview: refused a command of type ${req.headers['content-type'] ?? '(none)'}`);
+        return send(
+          res,
+          415,
+          'application/json',
+          JSON.stringify({ ok: false, error: 'invalid command: send it as application/json' }),
+        );
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const body = declared > MAX_COMMAND_BYTES ? null : await readBody(req);
+      if (body === null) {
+        logger.warn('preview: refused a command larger than a command can be');
+        // Answered at once, the rest of the body unread; `connection: close` ends the upload.
+        res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
+        res.end(
+          JSON.stringify({ ok: false, error: `command too large: a command is at most ${MAX_COMMAND_BYTES} bytes` }),
+        );
+        return;
+      }
       let input: unknown;
       try {
         input = JSON.parse(body);
@@ -136,6 +195,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         logger.warn(`preview: refused ${parsed.error}`);
         return send(res, 400, 'application/json', JSON.stringify(parsed));
       }
+      if (parsed.command.type === 'exportLogs' && parsed.command.destination !== null) {
+        const problem = await exportDestinationProblem(parsed.command.destination);
+        if (problem) {
+          logger.warn(`preview: refused to export logs: ${problem}`);
+          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: problem }));
+        }
+      }
       const result = session.handle(parsed.command);
       return send(res, result.ok ? 200 : 409, 'application/json', JSON.stringify(result));
     }
@@ -146,15 +212,20 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     // `/` is the device screen, `/operator` the console: both are the one page, routed in the renderer.
-    const relative =
-      pathname === '/' || pathname === '/operator' || pathname === '/operator/'
-        ? 'index.html'
-        : decodeURIComponent(pathname.slice(1));
+    let relative = 'index.html';
+    if (pathname !== '/' && pathname !== '/operator' && pathname !== '/operator/') {
+      try {
+        relative = decodeURIComponent(pathname.slice(1));
+      } catch {
+        return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the path is not valid percent-encoding');
+      }
+    }
     const file = normalize(join(rendererDir, relative));
     if (file !== rendererDir && !file.startsWith(rendererDir + sep))
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (file === join(rendererDir, 'index.html')) return servePage(file, res);
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': info.size,
@@ -164,6 +235,21 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
     // A file removed between stat and open (a rebuild) must not take the server down.
     await pipeline(createReadStream(file), res).catch(() => res.destroy());
+  }
+
+  /** The page, with this launch's token in a meta tag the bridge reads; never cached (a new launch, a new token). */
+  async function servePage(file: string, res: ServerResponse): Promise<void> {
+    const html = await readFile(file, 'utf8');
+    const meta = `<meta name="${PREVIEW_TOKEN.meta}" content="${token}" />`;
+    const page = /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${meta}\n</head>`) : meta + html;
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES['.html']!,
+      'content-length': Buffer.byteLength(page),
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(page);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -195,16 +281,21 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-/** Reads a small request body; null when it is larger than a command can be. */
+/**
+ * Reads a small request body; null as soon as it is larger than a command can be. From then on
+ * nothing more is kept: the caller answers 413 and closes the connection. (Destroying the request
+ * here would reset the connection before the client could read that answer.)
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > MAX_COMMAND_BYTES) return;
       size += chunk.length;
       if (size > MAX_COMMAND_BYTES) {
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -11,6 +11,8 @@ export const root = join(import.meta.dirname, '..', '..');
 
 export interface Preview {
   url: string;
+  /** Headers a command needs, as the page's bridge sends them: the per-launch token from the page. */
+  commandHeaders: Record<string, string>;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -39,8 +41,12 @@ export async function startPreview(args: string[]): Promise<Preview> {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`preview exited with ${code}:\n${output}`)));
   });
+  const page = await (await fetch(url)).text();
+  const token = /<meta name="esp-sim-token" content="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error(`the preview's page carries no token:\n${page}`);
   return {
     url,
+    commandHeaders: { 'x-esp-sim-token': token },
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -11,7 +11,10 @@ import type { Preview } from './preview';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function command(page: Page, preview: Preview, body: object): Promise<void> {
-  const response = await page.request.post(new URL('/api/command', preview.url).toString(), { data: body });
+  const response = await page.request.post(new URL('/api/command', preview.url).toString(), {
+    data: body,
+    headers: preview.commandHeaders,
+  });
   expect(response.ok(), JSON.stringify(await response.json())).toBe(true);
 }
 

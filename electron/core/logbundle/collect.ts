@@ -3,14 +3,15 @@
  * archiver 8, written to a temporary file beside the target, flushed, then linked into place so an
  * existing file is never overwritten. Any failure or cancellation removes the temporary file and
  * throws a LogExportError carrying the HRESULT Windows shows (toolchain-notes §4); quitting the
- * process mid-export removes it too (`abandonPartialExports`, run on `exit`).
+ * process mid-export removes it too (`abandonPartialExports`, run on `exit`). A process killed outright
+ * cannot clean up: the next collection into that folder removes what it left (`removedPartials`).
  */
 import { ZipArchive } from 'archiver';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, createReadStream, unlinkSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { copyFile, link, lstat, open, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, lstat, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
@@ -82,6 +83,8 @@ export interface CollectResult {
   path: string;
   /** Size of the archive in bytes. */
   bytes: number;
+  /** Temporary files an earlier, killed collection left in the folder, removed before this one. */
+  removedPartials: string[];
 }
 
 // ---- Temporary files being written, removed if the process ends mid-export --------------------------
@@ -103,19 +106,63 @@ function registerPartial(tmp: string, controller: AbortController): void {
 /**
  * Synchronously removes the temporary file of every export still being written and cancels those
  * exports (they reject with 0x800704c7 if the process lives on). Runs on process `exit`; call it
- * from any quit path that does not end in `exit`.
+ * from any quit path that does not end in `exit`. Returns the files it removed.
  */
-export function abandonPartialExports(): void {
+export function abandonPartialExports(): string[] {
   const pending = [...partialExports];
   partialExports.clear();
+  const removed: string[] = [];
   for (const [tmp, controller] of pending) {
     try {
       unlinkSync(tmp);
+      removed.push(tmp);
     } catch {
       // ENOENT: not created yet or already gone. Anything else cannot be helped while exiting.
     }
     controller.abort();
   }
+  return removed;
+}
+
+/** `.<archive name>.<pid>.<12 hex digits>.partial`: the temporary files this module names, and no others. */
+const PARTIAL_NAME = /^\.[^/\\]+\.(\d+)\.[0-9a-f]{12}\.partial$/;
+
+function partialNameFor(fileName: string): string {
+  return `.${fileName}.${process.pid}.${randomBytes(6).toString('hex')}.partial`;
+}
+
+/** True when a process with this id runs here (and is not this one). */
+function otherProcessRuns(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoOf(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a collection killed outright (no `exit` hook ran) left in `folder`:
+ * only names of our own pattern, last written before this process started, by a process that no
+ * longer runs. Returns the files removed. Best effort: anything it cannot remove stays.
+ */
+async function removeStalePartials(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = PARTIAL_NAME.exec(name);
+    if (!match) continue;
+    const path = join(folder, name);
+    if (partialExports.has(path)) continue;
+    const info = await lstat(path).catch(() => null);
+    if (!info?.isFile() || info.mtimeMs >= performance.timeOrigin || otherProcessRuns(Number(match[1]))) continue;
+    await unlink(path).then(
+      () => removed.push(path),
+      () => {},
+    );
+  }
+  return removed;
 }
 
 function errnoOf(error: unknown): string | undefined {
@@ -164,6 +211,14 @@ export function exportErrorFor(error: unknown, destination: string, fileName: st
       );
     }
   }
+}
+
+/** The destination names a file: Windows' "no drive or folder" code, saying what it found instead. */
+function notAFolderError(destination: string): LogExportError {
+  return new LogExportError(
+    EXPORT_ERRORS.noDrive,
+    `No folder was found to export the logs to: "${destination}" is a file, not a folder. Choose a folder or a removable drive, then try again.`,
+  );
 }
 
 class SourceError extends Error {
@@ -276,14 +331,14 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
   const folder = await stat(destination).catch((error: unknown) => {
     throw exportErrorFor(error, destination, fileName);
   });
-  if (!folder.isDirectory())
-    throw exportErrorFor(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), destination, fileName);
+  if (!folder.isDirectory()) throw notAFolderError(destination);
   const existing = await lstat(target).catch((error: unknown) =>
     errnoOf(error) === 'ENOENT' ? null : Promise.reject(error),
   );
   if (existing) throw exportErrorFor(Object.assign(new Error('exists'), { code: 'EEXIST' }), destination, fileName);
+  const removedPartials = await removeStalePartials(destination);
 
-  const tmp = join(destination, `.${fileName}.${process.pid}.${randomBytes(6).toString('hex')}.partial`);
+  const tmp = join(destination, partialNameFor(fileName));
   // Aborted by the caller's signal or by abandonPartialExports.
   const cancel = new AbortController();
   const onAbort = (): void => cancel.abort();
@@ -389,7 +444,7 @@ export async function collectLogBundle(request: CollectRequest): Promise<Collect
     partialExports.delete(tmp);
     await syncDirectory(destination);
     report(true);
-    return { path: target, bytes };
+    return { path: target, bytes, removedPartials };
   } catch (error) {
     if (timer) clearTimeout(timer);
     archive?.abort();

@@ -2,7 +2,17 @@
  * Writing the bundle to a drive (§2.3, toolchain-notes §4): what the user sees when it works and
  * when it cannot — and that a failure never leaves a partial file behind.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -213,10 +223,16 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
     );
   });
 
-  it('the destination is a file, not a folder: 0x81036503', async () => {
+  it('the destination is a file, not a folder: 0x81036503 saying it is a file, not that it does not exist', async () => {
     const file = join(folder(), 'not-a-folder');
     writeFileSync(file, 'x');
-    expect((await failure(collectLogBundle({ ...base, destination: file }))).code).toBe('0x81036503');
+    const error = await failure(collectLogBundle({ ...base, destination: file }));
+    expect(error.code).toBe('0x81036503');
+    expect(error.message).toBe(
+      `No folder was found to export the logs to: "${file}" is a file, not a folder. Choose a folder or a removable drive, then try again.`,
+    );
+    expect(error.message).not.toContain('does not exist');
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
   it('the file already exists: 0x80070050, and the existing file is untouched', async () => {
@@ -390,16 +406,18 @@ describe('stopping an export', () => {
   it('quitting mid-export (abandonPartialExports, run on exit) removes the temporary file at once', async () => {
     const dir = folder();
     const exporting = collectLogBundle({ ...base, destination: dir, sources: [endlessSource()] });
-    expect(await partialFileIn(dir)).toMatch(/^\.MDMDiagReport\.zip\..*\.partial$/);
+    const partial = await partialFileIn(dir);
+    expect(partial).toMatch(/^\.MDMDiagReport\.zip\..*\.partial$/);
     expect(process.listeners('exit')).toContain(abandonPartialExports);
-    abandonPartialExports();
+    // It names what it removed (the CLI tells the user on Ctrl+C).
+    expect(abandonPartialExports()).toEqual([join(dir, partial)]);
     // Synchronously: an 'exit' handler gets no second turn of the event loop.
     expect(readdirSync(dir)).toEqual([]);
     // If the process lives on, the export stops as cancelled.
     expect((await failure(exporting)).code).toBe('0x800704c7');
     expect(readdirSync(dir)).toEqual([]);
     // Exports that already ended are no longer tracked: a later export is unaffected.
-    abandonPartialExports();
+    expect(abandonPartialExports()).toEqual([]);
     await collectLogBundle({ ...base, destination: dir });
     expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
   });
@@ -413,6 +431,49 @@ describe('stopping an export', () => {
     const error = await failure(collector.collect(request));
     expect(error.code).toBe('0x800704c7');
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('what a process killed outright left behind', () => {
+  /** No process ever has this id (Linux's largest is 2^22), so the file's writer is surely gone. */
+  const GONE_PID = 4_194_305;
+  const hourAgo = (path: string) =>
+    utimesSync(path, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+
+  it('the next collection into that folder removes its stale partial file and says which', async () => {
+    const dir = folder();
+    const stale = join(dir, `.MDMDiagReport.zip.${GONE_PID}.0123456789ab.partial`);
+    writeFileSync(stale, 'PK half an archive');
+    hourAgo(stale);
+    const result = await collectLogBundle({ ...base, destination: dir });
+    expect(result.removedPartials).toEqual([stale]);
+    expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
+    readZip(result.path);
+  });
+
+  it('only files of our own partial-name pattern, and older than this process, are removed', async () => {
+    const dir = folder();
+    const keep = [
+      // Ours by name, but written since this process started: maybe another collection under way.
+      `.AutopilotWhiteGloveLogs.zip.${GONE_PID}.abcdef012345.partial`,
+      // Not our pattern (no pid, wrong digits, not hidden, another suffix).
+      '.MDMDiagReport.zip.partial',
+      `.MDMDiagReport.zip.${GONE_PID}.0123.partial`,
+      `MDMDiagReport.zip.${GONE_PID}.0123456789ab.partial`,
+      `.MDMDiagReport.zip.${GONE_PID}.0123456789ab.partial.bak`,
+      'notes.partial',
+    ];
+    for (const name of keep) writeFileSync(join(dir, name), 'keep me');
+    for (const name of keep.slice(1)) hourAgo(join(dir, name));
+    // Ours by name and old, but its writer (this very test runner's parent) still runs.
+    const running = `.MDMDiagReport.zip.${process.ppid}.0123456789ab.partial`;
+    writeFileSync(join(dir, running), 'keep me');
+    hourAgo(join(dir, running));
+    expect(statSync(join(dir, keep[0]!)).mtimeMs).toBeGreaterThanOrEqual(performance.timeOrigin);
+
+    const result = await collectLogBundle({ ...base, destination: dir });
+    expect(result.removedPartials).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual([...keep, running, 'MDMDiagReport.zip'].sort());
   });
 });
 
@@ -434,7 +495,7 @@ describe('in the session', () => {
       });
     expect(session.handle({ type: 'exportLogs', destination: dir })).toEqual({ ok: true });
     await settled();
-    expect(session.snapshot().logExport).toEqual({ state: 'succeeded', path: join(dir, 'MDMDiagReport.zip') });
+    expect(session.snapshot().logExport).toMatchObject({ state: 'succeeded', path: join(dir, 'MDMDiagReport.zip') });
     expect(states[0]).toBe('inProgress');
 
     session.handle({ type: 'exportLogs', destination: dir });
