@@ -24,18 +24,43 @@ const ROOMS = {
     may: ['shared', 'scenario', 'engine', 'facts'],
     node: false,
   },
+  analysis: {
+    files: ['electron/core/analysis/**'],
+    may: ['shared', 'scenario', 'engine', 'facts'],
+    node: false,
+  },
+  /** The operator console's host side: the library, edits previewed on the session, Explain. */
+  authoring: {
+    files: ['electron/core/authoring/**'],
+    may: ['shared', 'scenario', 'engine', 'facts', 'session', 'analysis', 'logging'],
+    node: true,
+  },
   logbundle: {
     files: ['electron/core/logbundle/**'],
     may: ['shared', 'scenario', 'engine', 'facts', 'diagnostics', 'session', 'logging'],
     node: true,
   },
+  /** esp-sim plan: many devices through the engine, on worker threads (node:worker_threads). */
+  planner: { files: ['electron/core/planner/**'], may: ['shared', 'scenario', 'engine'], node: true },
   cli: { files: ['electron/cli/**'], may: ['shared', 'core'], node: true },
   preview: { files: ['electron/preview/**'], may: ['shared', 'core'], node: true },
   desktop: { files: ['electron/desktop/main/**'], may: ['shared', 'core'], node: true, electron: true },
   preload: { files: ['electron/desktop/preload/**'], may: ['shared'], node: false, electron: true },
   renderer: { files: ['renderer/**/*.{ts,tsx}'], may: ['shared'], node: false },
 };
-const CORE = ['logging', 'filters', 'scenario', 'engine', 'facts', 'session', 'diagnostics', 'logbundle'];
+const CORE = [
+  'logging',
+  'filters',
+  'scenario',
+  'engine',
+  'facts',
+  'session',
+  'diagnostics',
+  'analysis',
+  'authoring',
+  'logbundle',
+  'planner',
+];
 /** The path segment an import of each room goes through. */
 const SEGMENT = {
   shared: 'shared',
@@ -77,7 +102,7 @@ function wallsOf(name) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'screenshots/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,6 +18,11 @@ import { runHeadless } from './respond';
 import type { UserAction } from '../../shared/actions';
 import { USER_ACTIONS, isUserAction } from '../../shared/actions';
 import { runReport } from './report';
+import { diagnoseCommand } from './diagnose';
+import { explainCommand } from './explain';
+import { timelineCommand } from './timeline';
+import { planCommand } from './plan';
+import { checkExpectations, parseExpectations } from './expect';
 import { LogExportError } from '../core/session/session';
 
 export interface CliIo {
@@ -28,10 +33,14 @@ export interface CliIo {
 const USAGE = `usage:
   esp-sim --version
   esp-sim validate <file>
-  esp-sim run <file> [--json] [--respond <action>]...
+  esp-sim run <file> [--json] [--respond <action>]... [--expect <name>=<value>]...
   esp-sim collect-logs <file> --out <folder> [--respond <action>]...
+  esp-sim timeline <file> [--respond <action>]... --format csv|json
     <action>: ${USER_ACTIONS.join(' | ')}
   esp-sim import <graph-json-file-or-folder>... --out <scenario.json>
+  esp-sim explain <file> [--json]
+  esp-sim diagnose <MDMDiagReport.zip|AutopilotWhiteGloveLogs.zip> [--json]
+  esp-sim plan <file> --devices <n> [--seed <n>] [--threads <n>] [--json]
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -46,6 +55,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await collectLogsCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'explain':
+        return await explainCommand(rest, io);
+      case 'timeline':
+        return await timelineCommand(rest, io);
+      case 'diagnose':
+        return await diagnoseCommand(rest, io);
+      case 'plan':
+        return await planCommand(rest, io);
       case '--version':
       case '-v':
         io.out(`${packageVersion()}\n`);
@@ -107,7 +124,8 @@ function packageVersion(): string {
   }
 }
 
-class UsageError extends Error {}
+/** A command line the tool cannot understand: runCli prints the reason and the usage, exit 2. */
+export class UsageError extends Error {}
 
 /** parseArgs, with its complaints turned into usage errors (exit 2). */
 function parse<T>(read: () => T): T {
@@ -164,16 +182,21 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parse(() =>
     parseArgs({
       args,
-      options: { json: { type: 'boolean' }, respond: { type: 'string', multiple: true } },
+      options: {
+        json: { type: 'boolean' },
+        respond: { type: 'string', multiple: true },
+        expect: { type: 'string', multiple: true },
+      },
       allowPositionals: true,
     }),
   );
+  const expectations = parseExpectations(values.expect);
   const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io);
   if (!ran) return 1;
   const report = runReport(ran.scenario, ran.run);
   if (values.json) {
     io.out(JSON.stringify(report, null, 2) + '\n');
-    return 0;
+    return checkExpectations(expectations, ran.scenario, report, io);
   }
   io.out(`${report.scenario}\n`);
   if (report.profile)
@@ -193,7 +216,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   }
   const outcome = report.outcome === null ? 'still running' : OUTCOME_TEXT[report.outcome];
   io.out(`outcome: ${outcome} after ${formatDuration(report.elapsedSeconds)} (simulated)\n`);
-  return 0;
+  return checkExpectations(expectations, ran.scenario, report, io);
 }
 
 /** Runs like `run`, then writes the bundle the device would write (§3) into --out; never overwrites. */
