@@ -3,15 +3,58 @@
  * Screens render this; they never compute ESP semantics (architecture.md, "Screens").
  */
 import type { UserAction } from './actions';
-import type { DeploymentMode, ErrorAction, ItemId, JoinType, Outcome, PhaseId, Status, WindowsRelease } from './esp';
+import type {
+  DeploymentMode,
+  ErrorAction,
+  ItemId,
+  JoinType,
+  Language,
+  Outcome,
+  PhaseId,
+  PreProvisioningErrorKey,
+  ProgressVerb,
+  Status,
+  StatusKey,
+  WindowsRelease,
+} from './esp';
 
 export type Look = 'windows10' | 'windows11';
+
+/**
+ * The status part of a row (`{1}` in `{0} ({1})`, §1.4) as data rather than words, so a screen can say it in
+ * its own language; `text` beside it is the English. `failedCode`: the row's HRESULT (`0x80070643`), after
+ * `Failed: ` in Device preparation (`failedPrefix`).
+ */
+export type ItemStatusParts =
+  | { kind: StatusKey }
+  | { kind: 'progress'; done: number; expected: number; verb: ProgressVerb }
+  | { kind: 'failedCode'; hresult: string; failedPrefix: boolean };
+
+/**
+ * Which text an error shows, as data: Windows' default message, a pre-provisioning failure text (§7.6, `code`
+ * the 8 hex digits of its `0x{0}`), or the admin's own message, which every language shows as written.
+ */
+export type ErrorMessageParts =
+  | { kind: 'default' }
+  | { kind: 'custom' }
+  | { kind: 'preProvisioning'; error: PreProvisioningErrorKey; code: string | null };
+
+/** The latest status change as data (`announcement` is its English sentence). */
+export type AnnouncementParts =
+  /** `<Category>: <Item> (<status>)` */
+  | { kind: 'item'; phase: PhaseId; item: ItemId; status: ItemStatusParts }
+  /** `<Category>: <status>` */
+  | { kind: 'phase'; phase: PhaseId; status: StatusKey }
+  /** `<Category>: Error. <message>`; `message` is the text the error screen shows (the admin's when custom). */
+  | { kind: 'error'; phase: PhaseId; messageParts: ErrorMessageParts; message: string };
 
 export interface ItemView {
   id: ItemId;
   status: Status;
   /** Exactly what the row shows, e.g. `Apps (2 of 5 installed)`. */
   text: string;
+  /** The status part of `text` as data, for the screens' other languages. */
+  statusParts: ItemStatusParts;
   /** App ids the ESP waits on here, in install order (apps rows only). */
   tracked?: string[];
 }
@@ -22,6 +65,8 @@ export interface PhaseView {
   status: Status;
   /** The text under the category title (`Working on it...`, `Complete`, ...). */
   statusText: string;
+  /** Which of Windows' status texts `statusText` is, for the screens' other languages. */
+  statusKey: StatusKey;
   items: ItemView[];
 }
 
@@ -46,6 +91,8 @@ export type ScreenView =
       elapsedSeconds: number;
       /** The failure text, e.g. `We couldn't enroll this device into MDM. Error: 0x80180014`. */
       errorText: string | null;
+      /** Which text `errorText` is, for the screens' other languages; null with it. */
+      errorParts?: ErrorMessageParts | null;
       actions: ProvisioningAction[];
     }
   /** After Reseal the device shuts down (§7.6). */
@@ -100,7 +147,10 @@ export type LogExportView =
   | { state: 'failed'; code: string; message: string };
 
 export interface ErrorScreenView {
+  /** As shown in English; the admin's custom message as written. */
   message: string;
+  /** Which text `message` is, for the screens' other languages. */
+  messageParts: ErrorMessageParts;
   /** In screen order; see ACTION_PLACEMENT for where each goes. */
   actions: ErrorAction[];
 }
@@ -130,7 +180,13 @@ export interface Snapshot {
     join: JoinType;
   };
   look: Look;
-  clock: { elapsedSeconds: number; speed: number; paused: boolean; finished: boolean };
+  /**
+   * `paused` is true while the run waits to start, too; `waitingToStart` tells that wait apart: a run waits until
+   * the device screen connects or the operator presses Start, so it never finishes before anyone looks.
+   */
+  clock: { elapsedSeconds: number; speed: number; paused: boolean; finished: boolean; waitingToStart: boolean };
+  /** Changes whenever the session runs the engine again (an action, a restart, an edit, another scenario). */
+  runId: number;
   screen: ScreenView;
   phases: PhaseView[];
   errorScreen: ErrorScreenView | null;
@@ -145,13 +201,36 @@ export interface Snapshot {
   deferredApps: DeferredAppView[];
   /** The latest status change, for the aria-live region (§1.6). */
   announcement: string;
+  /** The same change as data, so the device screen can announce it in its language; null before any. */
+  announcementParts: AnnouncementParts | null;
+  /**
+   * The language the device screens speak: the scenario's `device.locale`, unless the operator chose another
+   * (`setLanguage`). English is Windows' wording; German and French are the project's translations.
+   */
+  language: Language;
   /** Set when the requested scenario could not be used and the default runs instead. */
   scenarioProblem: string | null;
+  /**
+   * What validating the requested scenario noticed, one `path: message` each (a misspelt Graph property, a
+   * setting Intune greys out): a valid scenario with warnings still runs. Empty when there is nothing to say.
+   */
+  scenarioWarnings: string[];
   /** The Windows 11 diagnostics page, while it is open (§2); the ESP underneath keeps its state. */
   diagnostics: DiagnosticsView | null;
   logExport: LogExportView;
   /** The run's notable moments (screens and category changes), for the operator console's Jump to. */
   moments: Moment[];
+  /** Kiosk mode, while the session runs as a kiosk demo (`--kiosk`); absent or null otherwise. */
+  kiosk?: KioskView | null;
+}
+
+/**
+ * Kiosk mode as the device screen needs it: the screen hides an idle cursor and refuses right-click, drag and drop
+ * and the browser's keys while `active`; `exitPrompt` is the PIN dialog Ctrl+Alt+Shift+Q opens when a PIN is set.
+ */
+export interface KioskView {
+  active: boolean;
+  exitPrompt: { checking: boolean; error: string | null } | null;
 }
 
 export interface Moment {

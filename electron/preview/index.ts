@@ -3,13 +3,18 @@
  * (scenario-and-cli.md §4). Prints the URL line once the server answers; Ctrl+C stops it cleanly,
  * and so does its launcher going away.
  */
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createOperatorHost } from '../core/authoring/operatorHost';
 import { createLogCollector } from '../core/logbundle/collect';
 import { diagnosticsView } from '../core/diagnostics/diagnosticsView';
-import { openScenario } from '../core/scenario/library';
+import { defaultLibraryFolder } from '../core/scenario/library';
 import { createAppLogger } from '../core/logging/appLog';
 import { Session } from '../core/session/session';
-import { parseHostSwitches, SWITCHES_USAGE } from '../core/session/switches';
+import { parseHostSwitches, SWITCHES_USAGE, switchesGiven } from '../core/session/switches';
+import { KioskHost } from '../core/session/kiosk';
+import { defaultSettingsFile, SettingsStore } from '../core/session/settings';
+import { DEBUG_COUNTS_ENV } from './kioskRoute';
 import { isLoopback, startPreviewServer } from './server';
 
 async function main(): Promise<void> {
@@ -19,29 +24,53 @@ async function main(): Promise<void> {
   const values = parsed.switches;
 
   const logger = createAppLogger('preview');
-  const opened = await openScenario(
-    values.scenario ? resolve(values.scenario) : undefined,
-    join(root, 'resources'),
+  // Remembered between launches (README, "Kiosk demos"); what the command line names wins.
+  const settings = await SettingsStore.open(
+    values.settings ? resolve(values.settings) : defaultSettingsFile(process.env, process.platform, homedir()),
     logger,
   );
+  const libraryFolder = values.library
+    ? resolve(values.library)
+    : defaultLibraryFolder(process.env, process.platform, homedir());
+  const kiosk = await KioskHost.prepare({
+    switches: values,
+    given: switchesGiven(process.argv.slice(2)),
+    settings,
+    resourcesDir: join(root, 'resources'),
+    libraryFolder,
+    logger,
+  });
+  const opened = kiosk.opened;
   if (opened.problem) console.error(`ESP Simulator: ${opened.problem}; the bundled default scenario runs instead.`);
   const session = new Session({
     scenario: opened.scenario,
     scenarioProblem: opened.problem,
     scenarioWarnings: opened.warnings,
-    speed: values.speed,
     logger,
+    // A run waits for the device screen (or the operator's Start) instead of finishing before anyone looks.
+    autoStart: false,
     diagnostics: diagnosticsView,
     logCollector: createLogCollector(logger.filePath()),
-    ...(values.loopAfterSeconds !== undefined ? { loopAfterSeconds: values.loopAfterSeconds } : {}),
-    ...(values.look ? { look: values.look } : {}),
+    // Speed, look, language, loop pause, playlist and kiosk mode: the command line, else the remembered settings.
+    ...kiosk.sessionOptions(() => console.log('ESP Simulator: kiosk mode left (Ctrl+Alt+Shift+Q).')),
+  });
+  kiosk.attach(session);
+  const operator = createOperatorHost({
+    session,
+    logger,
+    libraryFolder,
+    resourcesDir: join(root, 'resources'),
+    startupFile: kiosk.startupFile,
   });
   const server = await startPreviewServer({
     session,
+    operator,
     rendererDir: join(root, 'out', 'renderer'),
     host: values.host,
     port: values.port,
     logger,
+    kiosk,
+    debug: process.env[DEBUG_COUNTS_ENV] === '1',
   });
   console.log(`ESP Simulator preview: ${server.url}`);
   if (!isLoopback(values.host)) {
@@ -52,13 +81,14 @@ async function main(): Promise<void> {
   if (values.operator) console.log(`ESP Simulator operator console: ${server.url}operator`);
   if (values.kiosk)
     console.error(
-      'ESP Simulator: --kiosk locks the desktop app; in a browser, use its own kiosk mode (e.g. chromium --kiosk <url>).',
+      "ESP Simulator: --kiosk: the page hides an idle cursor and refuses right-click, drag and drop and the keys a page can catch; for a full lockdown use the desktop app, or the browser's own kiosk mode (e.g. chromium --kiosk <url>).",
     );
 
   let closing = false;
   const stop = (): void => {
     if (closing) return;
     closing = true;
+    kiosk.dispose();
     session.dispose();
     void server.close().then(() => process.exit(0));
   };

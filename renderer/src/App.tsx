@@ -1,15 +1,19 @@
 /**
  * The renderer's root: waits for the first snapshot, then shows the device screen or the operator console.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { JSX } from 'react';
 import { Announcer } from './components/Announcer';
 import { ProblemBanner } from './components/ProblemBanner';
-import { OperatorConsole } from './operator/OperatorConsole';
+import { getApi } from './bridge';
+import { KioskLayer } from './kiosk/KioskLayer';
 import { useRoute } from './route';
 import { DeviceScreen } from './screens/DeviceScreen';
 import { selectSnapshot, useSnapshotStore } from './store/snapshotStore';
 import { UI_TEXT } from './strings';
+
+/** The console loads on its own route only, so the device screen's bundle stays as small as it was. */
+const OperatorConsole = lazy(() => import('./operator/OperatorConsole').then((m) => ({ default: m.OperatorConsole })));
 
 export function App(): JSX.Element {
   const snapshot = useSnapshotStore(selectSnapshot);
@@ -21,6 +25,13 @@ export function App(): JSX.Element {
     if (look) document.documentElement.dataset.look = look;
     document.documentElement.dataset.route = route;
   }, [look, route]);
+
+  // A run waits for the device screen: the screen connecting starts it (the operator's Start does too).
+  const waitingToStart = route === 'device' && snapshot !== null && snapshot.clock.waitingToStart;
+  const runId = snapshot?.runId;
+  useEffect(() => {
+    if (waitingToStart) void getApi().start();
+  }, [waitingToStart, runId]);
 
   // Readiness marker for end-to-end tests: set once the first snapshot is on screen.
   const ready = snapshot !== null;
@@ -38,9 +49,22 @@ export function App(): JSX.Element {
 
   return (
     <>
-      <ProblemBanner problem={snapshot.scenarioProblem} />
-      {route === 'operator' ? <OperatorConsole snapshot={snapshot} /> : <DeviceScreen snapshot={snapshot} />}
+      <ProblemBanner problem={snapshot.scenarioProblem} warnings={snapshot.scenarioWarnings} />
+      {route === 'operator' ? (
+        <Suspense
+          fallback={
+            <p role="status" className="loading">
+              {UI_TEXT.loading}
+            </p>
+          }
+        >
+          <OperatorConsole snapshot={snapshot} />
+        </Suspense>
+      ) : (
+        <DeviceScreen snapshot={snapshot} />
+      )}
       {route === 'device' && <Announcer text={snapshot.announcement} />}
+      {route === 'device' && <KioskLayer kiosk={snapshot.kiosk} />}
     </>
   );
 }

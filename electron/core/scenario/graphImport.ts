@@ -15,7 +15,7 @@
  * (and not "user") gets the device, any other (a bare GUID, say) gets both.
  */
 import { DEFAULT_PROFILE_ID_SUFFIX } from './defaultProfile';
-import { parseFilterRule } from '../filters/assignmentFilter';
+import { parseJson } from './json';
 import {
   AppAssignmentSchema,
   AppSchema,
@@ -26,15 +26,18 @@ import {
   EspProfileSchema,
   GroupSchema,
   ResourceAssignmentSchema,
+  WINDOWS_APP_TYPES,
+  inferAppOdataType,
+  shortOdataType,
+} from './schema';
+import {
   canonicaliseGraphObject,
   getCaseInsensitive,
-  inferAppOdataType,
   isJsonObject,
-  shortOdataType,
   unwrapEmbeddedJson,
   type JsonObject,
-} from './schema';
-import { formatProblem, parseJson, parseWithProblems, validateScenario, type Problem } from './validate';
+} from './schemaTools';
+import { formatProblem, parseWithProblems, validateScenario, type Problem } from './validate';
 
 export interface GraphExportFile {
   /** Shown in reports; a path or a file name. */
@@ -67,20 +70,6 @@ const MAX_DEPTH = 64;
 type EntityKind = 'espProfile' | 'app' | 'filter' | 'group';
 
 type Classification = { kind: EntityKind | 'assignment' | 'container' } | { kind: 'skip'; why: string };
-
-/** Windows app types (short form, see shortOdataType) the importer takes; schema.ts maps them to kinds. */
-const WINDOWS_APP_TYPES = new Set([
-  'win32lobapp',
-  'win32catalogapp',
-  'wingetapp',
-  'windowsmobilemsi',
-  'windowsuniversalappx',
-  'officesuiteapp',
-  'windowsstoreapp',
-  'microsoftstoreforbusinessapp',
-  'windowsmicrosoftedgeapp',
-  'windowswebapp',
-]);
 
 const TARGET_KEYS = [
   '@odata.type',
@@ -200,15 +189,41 @@ interface Candidate {
   besideId: string | null;
 }
 
+/**
+ * The id an assignments file is named after: IntuneBackupAndRestore writes an object's assignments apart from it,
+ * as `<folder>/Assignments/<object id> - <display name>.json`. Null for any other file name.
+ */
+export function assignmentsFileId(name: string): string | null {
+  const parts = name.split(/[\\/]/);
+  if (parts.length < 2 || parts[parts.length - 2]!.toLowerCase() !== 'assignments') return null;
+  return /^(\S+?) - .*\.json$/i.exec(parts[parts.length - 1]!)?.[1] ?? null;
+}
+
 class Collector {
   readonly candidates: Candidate[] = [];
   readonly unmapped: string[] = [];
+  /** Assignments files (assignmentsFileId), by the lower-case id they belong to. */
+  readonly filedAssignments = new Map<string, { file: string; assignments: unknown[] }>();
 
   collectFile(file: GraphExportFile): void {
     const json = parseJson(file.text);
     if (!json.ok) {
       this.unmapped.push(`${file.name}: the file — ${json.message}`);
       return;
+    }
+    const ownerId = assignmentsFileId(file.name);
+    if (ownerId !== null) {
+      // A list, a list response, or PowerShell's lone object when there was a single assignment.
+      const value = resolveEmbedded(json.value);
+      const list = isJsonObject(value) && looksLikeAssignment(value) ? [value] : listOf(value);
+      const isAssignment = (x: unknown) => {
+        const r = resolveEmbedded(x);
+        return isJsonObject(r) && classify(r).kind === 'assignment';
+      };
+      if (list.length > 0 && list.every(isAssignment)) {
+        this.filedAssignments.set(ownerId.toLowerCase(), { file: file.name, assignments: list });
+        return;
+      }
     }
     const found = this.candidates.length + this.unmapped.length;
     this.visit(json.value, file.name, 0);
@@ -405,18 +420,19 @@ class Importer {
         return;
       }
       case 'filter': {
-        const parsed = parseWithProblems(AssignmentFilterSchema, object, []);
-        if (!parsed.ok) return this.reject(c, what, parsed.problems);
-        if (parsed.data.platform.toLowerCase() !== 'windows10andlater') {
-          this.unmapped.push(
-            `${c.file}: ${what} — platform ${parsed.data.platform}; Windows uses windows10AndLater filters`,
-          );
+        const platform = stringProperty(object, 'platform') ?? 'windows10AndLater';
+        if (platform.toLowerCase() !== 'windows10andlater') {
+          this.unmapped.push(`${c.file}: ${what} — platform ${platform}; Windows uses windows10AndLater filters`);
           return;
         }
-        const rule = parseFilterRule(parsed.data.rule);
-        if (!rule.ok) {
-          this.unmapped.push(`${c.file}: ${what} — ${rule.error}`);
-          return;
+        const parsed = parseWithProblems(AssignmentFilterSchema, object, []);
+        if (!parsed.ok) {
+          // A rule that does not parse, or uses a property ESP filters cannot: its message says which.
+          if (parsed.problems.every((p) => p.path === 'rule')) {
+            this.unmapped.push(`${c.file}: ${what} — ${parsed.problems.map((p) => p.message).join('; ')}`);
+            return;
+          }
+          return this.reject(c, what, parsed.problems);
         }
         this.filters.push({ file: c.file, what, object, notes });
         return;
@@ -561,6 +577,17 @@ const TENANT_FROM_DEFAULT_ID = new RegExp(`^([0-9a-f-]{36})${DEFAULT_PROFILE_ID_
 export function importGraphExports(files: GraphExportFile[]): GraphImportResult {
   const collector = new Collector();
   for (const file of files) collector.collectFile(file);
+  // Assignments filed apart (IntuneBackupAndRestore) go to the object they are named after, unless it has its own.
+  for (const c of collector.candidates) {
+    const id = (stringProperty(c.object, 'id') ?? c.besideId)?.toLowerCase();
+    const filed = id === undefined ? undefined : collector.filedAssignments.get(id);
+    if (!filed) continue;
+    collector.filedAssignments.delete(id!);
+    if (c.besideAssignments.length === 0) c.besideAssignments = filed.assignments;
+  }
+  for (const [id, { file }] of collector.filedAssignments) {
+    collector.unmapped.push(`${file}: assignments of "${id}" — no imported ESP profile or app has that id`);
+  }
 
   const importer = new Importer(collector.unmapped);
   for (const candidate of collector.candidates) importer.add(candidate);

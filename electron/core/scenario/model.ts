@@ -1,152 +1,35 @@
 /**
- * The scenario after validation and normalisation: every default filled in, every Graph oddity
- * (casing, JSON-in-a-string, nulls, OData keys) resolved. The engine reads only this shape.
- * The file format itself is fixed by shared/spec/scenario-and-cli.md §1.
+ * The scenario after validation and normalisation: every default filled in, every Graph oddity (casing,
+ * JSON-in-a-string, nulls, OData keys) resolved. The engine reads only this shape.
+ *
+ * Nothing here is written by hand: each type names a part of the output of ScenarioSchema (schema.ts), the one
+ * definition of the format (shared/spec/scenario-and-cli.md §1), so the model and its validation cannot drift.
  */
-import type { DeploymentMode, JoinType, WindowsRelease } from '../../../shared/esp';
+import type { z } from 'zod';
+import type { ScenarioSchema } from './schema';
 
-export type AssignmentTarget =
-  | { kind: 'group'; groupId: string }
-  | { kind: 'exclusionGroup'; groupId: string }
-  | { kind: 'allDevices' }
-  | { kind: 'allLicensedUsers' };
+export type { AppIntent, AppKind, Assignment, ReturnCodeType } from './schema';
 
-export type AppIntent = 'required' | 'available' | 'uninstall' | 'availableWithoutEnrollment';
+/** A whole scenario, as the engine reads it. */
+export type Scenario = z.output<typeof ScenarioSchema>;
 
-export interface Assignment {
-  target: AssignmentTarget;
-  filterId: string | null;
-  filterType: 'include' | 'exclude' | 'none';
-  /** Apps only; profiles and other resources have no intent. */
-  intent: AppIntent | null;
-}
+type Tenant = Scenario['tenant'];
+type Simulation = Scenario['simulation'];
 
-export interface EspProfile {
-  id: string;
-  displayName: string;
-  /** 1 is the highest; the default profile is 0 and applies last (§5.1). */
-  priority: number;
-  isDefault: boolean;
-  showInstallationProgress: boolean;
-  installProgressTimeoutInMinutes: number;
-  /** null when empty: the device then shows DEFAULT_ERROR_MESSAGE. */
-  customErrorMessage: string | null;
-  allowLogCollectionOnInstallFailure: boolean;
-  disableUserStatusTrackingAfterFirstUser: boolean;
-  installQualityUpdates: boolean;
-  /** true = "Block device use until all apps and profiles are installed" No (§5.1 [I]). */
-  blockDeviceSetupRetryByUser: boolean;
-  allowDeviceResetOnInstallFailure: boolean;
-  allowDeviceUseOnInstallFailure: boolean;
-  /** Empty = All. */
-  selectedMobileAppIds: string[];
-  allowNonBlockingAppInstallation: boolean;
-  trackInstallProgressForAutopilotOnly: boolean;
-  assignments: Assignment[];
-}
+export type Device = Scenario['device'];
+export type User = Scenario['users'][number];
+export type EspProfile = Tenant['espProfiles'][number];
+export type App = Tenant['apps'][number];
+export type AssignmentFilter = Tenant['assignmentFilters'][number];
+export type AssignmentTarget = App['assignments'][number]['target'];
 
-/** How the ESP and IME handle an app, from its Graph @odata.type (§5.3). */
-export type AppKind = 'win32' | 'win32Catalog' | 'winGet' | 'msi' | 'appx' | 'office' | 'store' | 'other';
+export type PolicyKind = Tenant['policies'][number]['kind'];
+export type CertificateKind = Tenant['certificateProfiles'][number]['kind'];
+export type NetworkKind = Tenant['networkProfiles'][number]['kind'];
 
-export type ReturnCodeType = 'success' | 'softReboot' | 'hardReboot' | 'retry' | 'failed';
+/** A policy, certificate or network profile the ESP may track, by its kind. */
+export type TrackedResource<K extends string = string> = Omit<Tenant['policies'][number], 'kind'> & { kind: K };
 
-export interface App {
-  id: string;
-  displayName: string;
-  odataType: string;
-  kind: AppKind;
-  /** Device context (system) or user context (§5.3). */
-  installContext: 'device' | 'user';
-  returnCodes: { returnCode: number; type: ReturnCodeType }[];
-  assignments: Assignment[];
-}
-
-export type PolicyKind = 'edgeBrowser' | 'assignedAccess' | 'kioskBrowser' | 'other';
-export type CertificateKind = 'scep' | 'pkcs' | 'trustedRoot';
-export type NetworkKind = 'wifi' | 'vpn';
-
-export interface TrackedResource<K extends string> {
-  id: string;
-  displayName: string;
-  kind: K;
-  assignments: Assignment[];
-}
-
-export interface Device {
-  serialNumber: string;
-  manufacturer: string;
-  model: string;
-  osVersion: string;
-  operatingSystemSKU: string;
-  deviceOwnership: string;
-  enrollmentProfileName: string;
-  groupIds: string[];
-  tpmAttestation: 'succeeds' | 'fails';
-}
-
-export interface User {
-  id: string;
-  userPrincipalName: string;
-  displayName: string;
-  groupIds: string[];
-  intuneLicensed: boolean;
-}
-
-export interface AssignmentFilter {
-  id: string;
-  displayName: string;
-  platform: string;
-  rule: string;
-}
-
-export interface AppBehaviour {
-  installSeconds: number | null;
-  downloadMB: number | null;
-  /** Exit code of each attempt; the last one repeats. */
-  exitCodes: number[];
-}
-
-export interface ResourceBehaviour {
-  applySeconds: number | null;
-  fails: boolean;
-}
-
-export type Fault =
-  | { kind: 'packagedReboot'; appId: string }
-  | { kind: 'msiWin32Conflict'; appId: string }
-  | { kind: 'declaredReboot'; appId: string }
-  | { kind: 'identifyingNeverEnds' }
-  | { kind: 'tpmAttestationFailure'; hresult: number }
-  | { kind: 'officeHang'; appId: string }
-  | { kind: 'networkOutage'; atSeconds: number; forSeconds: number }
-  | { kind: 'resourceFails'; resourceId: string }
-  | { kind: 'espProviderTimeout' };
-
-export interface Scenario {
-  schemaVersion: 1;
-  name: string;
-  description: string;
-  seed: number;
-  startTime: string;
-  windows: { release: WindowsRelease; build: string };
-  deployment: { mode: DeploymentMode; join: JoinType; autopilotRegistered: boolean };
-  device: Device;
-  users: User[];
-  tenant: {
-    id: string;
-    displayName: string;
-    groups: { id: string; displayName: string }[];
-    assignmentFilters: AssignmentFilter[];
-    espProfiles: EspProfile[];
-    apps: App[];
-    policies: TrackedResource<PolicyKind>[];
-    certificateProfiles: TrackedResource<CertificateKind>[];
-    networkProfiles: TrackedResource<NetworkKind>[];
-  };
-  simulation: {
-    apps: Record<string, AppBehaviour>;
-    resources: Record<string, ResourceBehaviour>;
-    qualityUpdates: { available: boolean; minutes: number; restart: boolean };
-    faults: Fault[];
-  };
-}
+export type AppBehaviour = Simulation['apps'][string];
+export type ResourceBehaviour = Simulation['resources'][string];
+export type Fault = Simulation['faults'][number];

@@ -5,7 +5,9 @@
  */
 import type { Command, CommandResult, UserAction } from '../../../shared/contract';
 import { USER_ACTION_LABELS } from '../../../shared/actions';
-import type { DiagnosticsView, Look, LogExportView, Moment, Snapshot } from '../../../shared/snapshot';
+import type { DiagnosticsView, KioskView, Look, LogExportView, Moment, Snapshot } from '../../../shared/snapshot';
+import type { Language } from '../../../shared/esp';
+import { DEFAULT_LOCALE, languageOfLocale } from '../../../shared/esp';
 import { momentsOf } from './moments';
 import type { Run, TimedAction } from '../engine/simulate';
 import { simulate, viewAt } from '../engine/simulate';
@@ -15,6 +17,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { Logger } from '../logging/logger';
 import { silentLogger } from '../logging/logger';
+import type { Playlist } from './playlist';
 
 /** Writes the log bundle of a run (electron/logbundle); injected so the session stays free of file I/O. */
 export interface LogCollector {
@@ -60,7 +63,27 @@ export interface SessionOptions {
    * after this many real seconds. Off when undefined.
    */
   loopAfterSeconds?: number;
+  /** Kiosk demos: the scenarios to run in turn, one per loop (wrapping around); the first is `scenario`. */
+  playlist?: Playlist;
+  /** Kiosk mode (`--kiosk`): how the operator leaves it. Absent: not a kiosk. */
+  kiosk?: KioskExit;
+  /** The screens' language the operator chose (remembered settings); absent: each scenario's `device.locale`. */
+  language?: Language;
 }
+
+/** How the operator leaves kiosk mode (README, "Kiosk demos"): Ctrl+Alt+Shift+Q, then the PIN when one is set. */
+export interface KioskExit {
+  /** Whether leaving asks for the PIN; read each time, since the console can set or remove it. */
+  pinRequired(): boolean;
+  /** Whether `pin` is the kiosk PIN (a slow hash: asynchronous). */
+  verifyPin(pin: string): Promise<boolean>;
+  /** The operator has left kiosk mode: the desktop app ends the demo; the preview's page drops its lockdown. */
+  onLeave(): void;
+}
+
+/** Wrong PINs in a row before the dialog refuses further tries for a while. */
+const MAX_WRONG_PINS = 5;
+const PIN_LOCKOUT_MS = 30_000;
 
 /** The device shows the file on the removable drive Windows offers first (§2.3, docs/fidelity.md). */
 function windowsPathOf(path: string): string {
@@ -76,8 +99,8 @@ export class Session {
   private currentScenario: Scenario;
   private readonly clock: Clock;
   private readonly logger: Logger;
-  private readonly scenarioProblem: string | null;
-  private readonly scenarioWarnings: string[];
+  private scenarioProblem: string | null;
+  private scenarioWarnings: string[];
   private actions: TimedAction[] = [];
   private current: Run;
   private speed: number;
@@ -95,10 +118,25 @@ export class Session {
   private currentExport: { abort: AbortController } | null = null;
   private readonly buildDiagnostics: SessionOptions['diagnostics'];
   private readonly logCollector: LogCollector | undefined;
-  private readonly loopAfterSeconds: number | undefined;
+  private loopAfterSeconds: number | undefined;
+  private playlist: Playlist | null;
+  private readonly kioskExit: KioskExit | undefined;
+  private kioskActive: boolean;
+  private kioskPrompt: KioskView['exitPrompt'] = null;
+  /** Bumped by every PIN check and every cancel, so a late answer cannot act on a dialog that has moved on. */
+  private pinAttempt = 0;
+  private wrongPins = 0;
+  private pinLockedUntilMs = 0;
+  /** Kiosk loops done (each run that started over, or moved to the next playlist entry, after its pause). */
+  private loops = 0;
+  private readonly commandObservers = new Set<(command: Command) => void>();
   /** Real time at which the run was first seen to have settled; null while it runs. */
   private settledAtMs: number | null = null;
   private momentsOf: { run: Run; moments: Moment[] } | null = null;
+  /** The run the snapshot's `runId` names: a new number for every new run. */
+  private runIdOf: { run: Run | null; id: number } = { run: null, id: 0 };
+  /** The operator's choice of language (`setLanguage`); null follows the scenario's `device.locale`. */
+  private languageChoice: Language | null = null;
 
   constructor(options: SessionOptions) {
     // The look follows the release: asking for a look means asking for that release.
@@ -112,6 +150,10 @@ export class Session {
     this.buildDiagnostics = options.diagnostics;
     this.logCollector = options.logCollector;
     this.loopAfterSeconds = options.loopAfterSeconds;
+    this.playlist = options.playlist ?? null;
+    this.kioskExit = options.kiosk;
+    this.kioskActive = options.kiosk !== undefined;
+    this.languageChoice = options.language ?? null;
     this.baseReal = this.clock.nowMs();
     this.current = simulate(this.scenario, this.actions);
     this.logger.info(`session: scenario "${this.scenario.name}" (seed ${this.scenario.seed}) at speed ${this.speed}`);
@@ -152,8 +194,11 @@ export class Session {
         speed: this.speed,
         paused: this.paused || !this.started,
         finished: this.isFinishedAt(t),
+        waitingToStart: !this.started,
       },
+      runId: this.runId(),
       ...view,
+      language: this.languageChoice ?? languageOfLocale(this.scenario.device.locale ?? DEFAULT_LOCALE),
       scenarioProblem: this.scenarioProblem,
       scenarioWarnings: this.scenarioWarnings,
       // The page belongs to Windows 11's ESP (§2.1): on another release or screen it is not there.
@@ -163,6 +208,7 @@ export class Session {
           : null,
       logExport: this.logExport,
       moments: this.moments(),
+      kiosk: this.kioskExit ? { active: this.kioskActive, exitPrompt: this.kioskPrompt } : null,
     };
   }
 
@@ -189,6 +235,9 @@ export class Session {
         this.rebase();
         this.paused = true;
         break;
+      case 'step':
+        this.stepToNextEvent();
+        break;
       case 'resume':
         this.rebase();
         this.paused = false;
@@ -207,6 +256,10 @@ export class Session {
         this.settledAtMs = null;
         break;
       }
+      case 'setLanguage':
+        // Words only: the run, its clock and what the user did stay as they are.
+        this.languageChoice = command.language;
+        break;
       case 'restart':
         this.cancelExport();
         this.settledAtMs = null;
@@ -231,6 +284,8 @@ export class Session {
         this.baseSim = Math.min(seconds, this.current.endT);
         this.baseReal = this.clock.nowMs();
         this.settledAtMs = null;
+        // Jumping to a moment means someone is looking: the run no longer waits to start.
+        this.started = true;
         break;
       }
       case 'openDiagnostics':
@@ -249,6 +304,20 @@ export class Session {
         break;
       case 'exportLogs':
         return this.exportLogs(command.destination);
+      case 'requestKioskExit':
+        if (!this.kioskExit || !this.kioskActive) return { ok: false, error: 'the device screen is not in kiosk mode' };
+        if (!this.kioskExit.pinRequired()) {
+          this.leaveKiosk();
+          return { ok: true };
+        }
+        this.kioskPrompt ??= { checking: false, error: null };
+        break;
+      case 'cancelKioskExit':
+        this.pinAttempt++;
+        this.kioskPrompt = null;
+        break;
+      case 'exitKiosk':
+        return this.checkKioskPin(command.pin);
       case 'userAction': {
         const refusal = this.refusalFor(command.action);
         if (refusal) return { ok: false, error: refusal };
@@ -259,9 +328,177 @@ export class Session {
         break;
       }
     }
-    this.logger.info(`session: ${command.type}${'action' in command ? ` ${command.action}` : ''}`);
+    this.logger.info(
+      `session: ${command.type}${'action' in command ? ` ${command.action}` : ''}${
+        'language' in command ? ` ${command.language}` : ''
+      }`,
+    );
+    for (const observer of this.commandObservers) observer(command);
     this.publishAndSchedule();
     return { ok: true };
+  }
+
+  /**
+   * Calls `observer` with every command the session carried out (the host remembers the operator's speed, release
+   * and language from them). Returns the unsubscribe.
+   */
+  observeCommands(observer: (command: Command) => void): () => void {
+    this.commandObservers.add(observer);
+    return () => this.commandObservers.delete(observer);
+  }
+
+  /**
+   * The kiosk loop: the pause after each run (undefined: no looping) and the playlist it goes through (null: the
+   * same scenario starts over). `playNow` starts the playlist's first entry at once.
+   */
+  setLoop(loopAfterSeconds: number | undefined, playlist: Playlist | null, playNow: boolean): void {
+    this.loopAfterSeconds = loopAfterSeconds;
+    this.playlist = playlist;
+    // A new pause counts from now.
+    this.settledAtMs = null;
+    const first = playNow ? (playlist?.rewind() ?? null) : null;
+    if (first?.scenario) {
+      this.logger.info(`session: kiosk playlist: playing "${first.scenario.name}" (${first.label}) from the start`);
+      this.replaceScenario(first.scenario, { keepTime: false, start: true, warnings: first.warnings });
+      return;
+    }
+    this.publishAndSchedule();
+  }
+
+  /** The playlist the kiosk loop goes through, if any. */
+  get currentPlaylist(): Playlist | null {
+    return this.playlist;
+  }
+
+  /** For the soak benchmark and tests: subscribers now, and kiosk loops done so far. */
+  debugCounts(): { listeners: number; loops: number } {
+    return { listeners: this.listeners.size, loops: this.loops };
+  }
+
+  /** Kiosk mode's PIN dialog: checks the PIN (asynchronously); the answer arrives in a later snapshot. */
+  private checkKioskPin(pin: string): CommandResult {
+    const exit = this.kioskExit;
+    if (!exit || !this.kioskActive) return { ok: false, error: 'the device screen is not in kiosk mode' };
+    if (!exit.pinRequired()) {
+      this.leaveKiosk();
+      return { ok: true };
+    }
+    const now = this.clock.nowMs();
+    if (now < this.pinLockedUntilMs) {
+      const error = `Too many wrong PINs. Try again in ${Math.ceil((this.pinLockedUntilMs - now) / 1000)} seconds.`;
+      this.kioskPrompt = { checking: false, error };
+      this.publish();
+      return { ok: false, error };
+    }
+    const attempt = ++this.pinAttempt;
+    this.kioskPrompt = { checking: true, error: null };
+    this.publish();
+    const settle = (error: string | null): void => {
+      if (attempt !== this.pinAttempt || !this.kioskActive) return;
+      if (error === null) {
+        this.wrongPins = 0;
+        this.leaveKiosk();
+        return;
+      }
+      this.kioskPrompt = { checking: false, error };
+      this.publish();
+    };
+    exit.verifyPin(pin).then(
+      (right) => {
+        if (right) return settle(null);
+        this.logger.warn('session: a wrong kiosk PIN was typed');
+        this.wrongPins++;
+        if (this.wrongPins < MAX_WRONG_PINS) return settle('That PIN is not right.');
+        this.wrongPins = 0;
+        this.pinLockedUntilMs = this.clock.nowMs() + PIN_LOCKOUT_MS;
+        settle(`That PIN is not right. Too many wrong PINs: try again in ${PIN_LOCKOUT_MS / 1000} seconds.`);
+      },
+      (error: unknown) => {
+        this.logger.error('session: the kiosk PIN could not be checked', error);
+        settle('The PIN could not be checked.');
+      },
+    );
+    return { ok: true };
+  }
+
+  private leaveKiosk(): void {
+    this.pinAttempt++;
+    this.kioskActive = false;
+    this.kioskPrompt = null;
+    this.logger.info('session: the operator left kiosk mode');
+    this.publish();
+    this.kioskExit?.onLeave();
+  }
+
+  /** After a run and its pause: the playlist's next entry, or the same scenario again. */
+  private loopAgain(): void {
+    this.loops++;
+    const next = this.playlist?.advance() ?? null;
+    if (next?.scenario) {
+      const at = (this.playlist?.position ?? 0) + 1;
+      this.logger.info(
+        `session: kiosk playlist: ${at} of ${this.playlist?.entries.length ?? 0}, "${next.scenario.name}" (${next.label})`,
+      );
+      this.replaceScenario(next.scenario, { keepTime: false, start: true, warnings: next.warnings });
+      return;
+    }
+    this.logger.info('session: looping back to the start (kiosk)');
+    this.handle({ type: 'restart' });
+  }
+
+  /** A number for the current run: the operator console reloads the run's record when it changes. */
+  private runId(): number {
+    if (this.runIdOf.run !== this.current) this.runIdOf = { run: this.current, id: this.runIdOf.id + 1 };
+    return this.runIdOf.id;
+  }
+
+  /** The number the snapshot's `runId` gives the current run (the console's timeline is tagged with it). */
+  get currentRunId(): number {
+    return this.runId();
+  }
+
+  /** Step: hold the run at the next moment something changes on screen (or at its end). */
+  private stepToNextEvent(): void {
+    const now = this.elapsedSeconds();
+    const next = this.current.steps.find((s) => s.t > now + 1e-9);
+    this.started = true;
+    this.paused = true;
+    this.baseSim = next ? next.t : this.current.endT;
+    this.baseReal = this.clock.nowMs();
+    this.settledAtMs = null;
+  }
+
+  /**
+   * Runs another scenario (the operator opened a library entry) or an edited one (the console's preview).
+   * `keepTime`: an edit keeps the moment on screen and whether the run is paused, so the change shows at once;
+   * otherwise the new run starts at zero and waits for the device screen or Start. User actions are dropped,
+   * since they answered screens of the previous run.
+   */
+  replaceScenario(
+    scenario: Scenario,
+    options: { keepTime: boolean; problem?: string | null; warnings?: readonly string[]; start?: boolean },
+  ): void {
+    const t = this.elapsedSeconds();
+    this.cancelExport();
+    this.currentScenario = scenario;
+    this.scenarioProblem = options.problem ?? null;
+    this.scenarioWarnings = [...(options.warnings ?? [])];
+    this.diagnosticsOpen = false;
+    this.logExport = { state: 'idle' };
+    this.actions = [];
+    this.current = simulate(this.scenario, this.actions);
+    this.settledAtMs = null;
+    this.baseReal = this.clock.nowMs();
+    if (options.keepTime) {
+      this.baseSim = Math.min(t, this.current.endT);
+    } else {
+      this.baseSim = 0;
+      // Kiosk loops start the next run at once; elsewhere it waits for the device screen or Start.
+      this.started = options.start ?? false;
+      this.paused = false;
+    }
+    this.logger.info(`session: now running "${scenario.name}"${options.keepTime ? ' (edited)' : ''}`);
+    this.publishAndSchedule();
   }
 
   private cancelExport(): void {
@@ -274,6 +511,7 @@ export class Session {
     if (this.timer !== null) this.clock.clearTimer(this.timer);
     this.timer = null;
     this.listeners.clear();
+    this.commandObservers.clear();
   }
 
   /**
@@ -379,8 +617,7 @@ export class Session {
       this.timer = this.clock.setTimer(
         () => {
           this.timer = null;
-          this.logger.info('session: looping back to the start (kiosk)');
-          this.handle({ type: 'restart' });
+          this.loopAgain();
         },
         Math.max(1, remainingMs),
       );

@@ -6,12 +6,16 @@ import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 
 import log from 'electron-log/main';
 import { join, resolve } from 'node:path';
 import { IPC } from '../../../shared/contract';
-import { parseCommand } from '../../../shared/contractSchema';
+import { parseCommand, parseKioskRequest, parseOperatorRequest } from '../../../shared/contractSchema';
+import { createOperatorHost } from '../../core/authoring/operatorHost';
 import { abandonPartialExports, createLogCollector } from '../../core/logbundle/collect';
 import { diagnosticsView } from '../../core/diagnostics/diagnosticsView';
-import { openScenario } from '../../core/scenario/library';
+import { KioskHost } from '../../core/session/kiosk';
 import { Session } from '../../core/session/session';
-import { DEFAULT_SWITCHES, parseHostSwitches } from '../../core/session/switches';
+import { SETTINGS_FILE, SettingsStore } from '../../core/session/settings';
+import { isOperatorShortcut, OperatorWindow, secureWebPreferences } from './operatorWindow';
+import { isBlockedInKiosk, isKioskExitShortcut } from './kioskKeys';
+import { DEFAULT_SWITCHES, parseHostSwitches, switchesGiven } from '../../core/session/switches';
 import {
   hardenWebContents,
   isTrustedSender,
@@ -37,19 +41,45 @@ for (const problem of parsedSwitches.ok ? parsedSwitches.warnings : [parsedSwitc
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
 
+/** Set once the demo may end: the window's close is refused until then in kiosk mode. */
+let quitting = false;
+
+function endDemo(): void {
+  quitting = true;
+  app.quit();
+}
+
 async function createWindow(): Promise<void> {
   const resourcesDir = join(app.getAppPath(), 'resources');
-  const opened = await openScenario(args.scenario ? resolve(args.scenario) : undefined, resourcesDir, logger);
+  const libraryFolder = args.library ? resolve(args.library) : join(app.getPath('userData'), 'scenarios');
+  // Remembered between launches in the user-data folder (README, "Kiosk demos"); the command line wins.
+  const settings = await SettingsStore.open(
+    args.settings ? resolve(args.settings) : join(app.getPath('userData'), SETTINGS_FILE),
+    logger,
+  );
+  const kiosk = await KioskHost.prepare({
+    switches: args,
+    given: switchesGiven(process.argv.slice(1)),
+    settings,
+    resourcesDir,
+    libraryFolder,
+    logger,
+  });
+  const opened = kiosk.opened;
   const espSession = new Session({
     scenario: opened.scenario,
     scenarioProblem: opened.problem,
-    speed: args.speed,
+    scenarioWarnings: opened.warnings,
     logger,
+    // A run waits for the device screen (or the operator's Start) instead of finishing before anyone looks.
+    autoStart: false,
     diagnostics: diagnosticsView,
     logCollector: createLogCollector(log.transports.file.getFile().path),
-    ...(args.loopAfterSeconds !== undefined ? { loopAfterSeconds: args.loopAfterSeconds } : {}),
-    ...(args.look ? { look: args.look } : {}),
+    // Speed, look, language, loop pause, playlist and kiosk mode: the command line, else the remembered settings.
+    // Leaving kiosk mode (Ctrl+Alt+Shift+Q, and the PIN when one is set) ends the demo.
+    ...kiosk.sessionOptions(endDemo),
   });
+  kiosk.attach(espSession);
 
   registerRendererProtocol(join(import.meta.dirname, '../renderer'));
   electronSession.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
@@ -58,6 +88,7 @@ async function createWindow(): Promise<void> {
   });
   electronSession.defaultSession.setPermissionCheckHandler(() => false);
 
+  const preload = join(import.meta.dirname, '../preload/index.cjs');
   const window = new BrowserWindow({
     fullscreen: !args.windowed,
     frame: false,
@@ -66,31 +97,60 @@ async function createWindow(): Promise<void> {
     height: 800,
     backgroundColor: opened.scenario.windows.release === '10' ? '#004275' : '#f3f3f3',
     show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      devTools: !app.isPackaged,
-    },
+    webPreferences: secureWebPreferences(preload),
   });
   window.once('ready-to-show', () => window.show());
-  if (args.kiosk) lockDownForKiosk(window);
+  if (args.kiosk) lockDownForKiosk(window, espSession);
+  recoverFromRendererCrashes(window, args.kiosk);
+
+  // The operator console: a second window, never on the device screen (README, "Operator console").
+  const operator = createOperatorHost({
+    session: espSession,
+    logger,
+    libraryFolder,
+    resourcesDir,
+    startupFile: kiosk.startupFile,
+  });
+  const consoleWindow = new OperatorWindow(preload);
+  // A passer-by at a kiosk does not get the console; `--operator` still opens it for whoever runs the demo.
+  if (!args.kiosk) {
+    window.webContents.on('before-input-event', (event, input) => {
+      if (!isOperatorShortcut(input)) return;
+      event.preventDefault();
+      void consoleWindow.open();
+    });
+  }
+  const trusted = (event: Electron.IpcMainInvokeEvent): boolean => {
+    const operatorConsole = consoleWindow.current;
+    return isTrustedSender(event, window) || (operatorConsole !== null && isTrustedSender(event, operatorConsole));
+  };
+  ipcMain.handle(IPC.operator, async (event, input: unknown) => {
+    if (!trusted(event)) return refuse(IPC.operator, event.senderFrame?.url);
+    const parsed = parseOperatorRequest(input);
+    if (!parsed.ok) {
+      logger.warn(`refused ${parsed.error}`);
+      return parsed;
+    }
+    return operator.handle(parsed.request);
+  });
+
+  // The console's "Kiosk playlist" panel.
+  ipcMain.handle(IPC.kiosk, async (event, input: unknown) => {
+    if (!trusted(event)) return refuse(IPC.kiosk, event.senderFrame?.url);
+    const parsed = parseKioskRequest(input);
+    if (!parsed.ok) {
+      logger.warn(`refused ${parsed.error}`);
+      return parsed;
+    }
+    return kiosk.handle(parsed.request);
+  });
 
   ipcMain.handle(IPC.getSnapshot, (event) => {
-    if (!isTrustedSender(event, window)) return refuse(IPC.getSnapshot, event.senderFrame?.url);
+    if (!trusted(event)) return refuse(IPC.getSnapshot, event.senderFrame?.url);
     return espSession.snapshot();
   });
   ipcMain.handle(IPC.command, async (event, input: unknown) => {
-    if (!isTrustedSender(event, window)) return refuse(IPC.command, event.senderFrame?.url);
+    if (!trusted(event)) return refuse(IPC.command, event.senderFrame?.url);
     const parsed = parseCommand(input);
     if (!parsed.ok) {
       logger.warn(`refused ${parsed.error}`);
@@ -113,44 +173,94 @@ async function createWindow(): Promise<void> {
   });
   const unsubscribe = espSession.subscribe((snapshot) => {
     if (!window.isDestroyed()) window.webContents.send(IPC.snapshot, snapshot);
+    consoleWindow.current?.webContents.send(IPC.snapshot, snapshot);
   });
   window.on('closed', () => {
     unsubscribe();
+    kiosk.dispose();
     espSession.dispose();
     ipcMain.removeHandler(IPC.getSnapshot);
     ipcMain.removeHandler(IPC.command);
+    ipcMain.removeHandler(IPC.operator);
+    ipcMain.removeHandler(IPC.kiosk);
+    consoleWindow.close();
   });
 
-  await window.loadURL(`${RENDERER_PROTOCOL}://app/${args.operator ? '#/operator' : ''}`);
+  await window.loadURL(`${RENDERER_PROTOCOL}://app/`);
+  if (args.operator) await consoleWindow.open();
 }
 
 /**
- * Kiosk demos: no reload, no developer tools, no zoom, no closing from the keyboard. Only
- * Ctrl+Alt+Shift+Q, which a passer-by will not find, ends the demo.
+ * Kiosk demos, for as long as the demo runs (the simulated ESP blocks device use, and so does the kiosk): no
+ * reload, developer tools, full-screen toggle, zoom, closing (Alt+F4, Ctrl+W) or context menu. Only Ctrl+Alt+Shift+Q,
+ * which a passer-by will not find, ends the demo: at once, or after the PIN (a dialog on the device screen) when one
+ * is set. The page itself hides an idle cursor and refuses right-click and drag and drop (renderer/src/kiosk).
  */
-function lockDownForKiosk(window: BrowserWindow): void {
-  let quitting = false;
+function lockDownForKiosk(window: BrowserWindow, espSession: Session): void {
   // Pinch and Ctrl+wheel zoom too, not only the keyboard shortcuts.
   void window.webContents.setVisualZoomLevelLimits(1, 1);
   window.webContents.on('zoom-changed', () => window.webContents.setZoomLevel(0));
+  window.webContents.on('context-menu', (event) => event.preventDefault());
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown') return;
-    const key = input.key.toLowerCase();
-    if (input.control && input.alt && input.shift && key === 'q') {
-      quitting = true;
-      app.quit();
+    if (isKioskExitShortcut(input)) {
+      event.preventDefault();
+      espSession.handle({ type: 'requestKioskExit' });
       return;
     }
-    const blocked =
-      key === 'f5' ||
-      key === 'f11' ||
-      key === 'f12' ||
-      (input.control && ['r', 'w', 'q', '+', '-', '=', '0'].includes(key)) ||
-      (input.control && input.shift && key === 'i');
-    if (blocked) event.preventDefault();
+    if (isBlockedInKiosk(input)) event.preventDefault();
   });
   window.on('close', (event) => {
     if (!quitting) event.preventDefault();
+  });
+}
+
+/** Repeated crashes this close together are a crash loop: wait before the next reload. */
+const CRASH_LOOP_WINDOW_MS = 60_000;
+const CRASH_LOOP_COUNT = 3;
+const CRASH_LOOP_DELAY_MS = 10_000;
+/** A page that stops answering this long in kiosk mode is restarted like a crashed one. */
+const UNRESPONSIVE_RESTART_MS = 15_000;
+
+/**
+ * A renderer that crashes (or is killed) mid-run: main reloads the page, which asks the session (still running here
+ * in main) for its snapshot, so the screen resumes where it was, at the same simulated time.
+ */
+function recoverFromRendererCrashes(window: BrowserWindow, kiosk: boolean): void {
+  const crashes: number[] = [];
+  let unresponsiveTimer: ReturnType<typeof setTimeout> | null = null;
+  const reload = (): void => {
+    if (window.isDestroyed()) return;
+    void window.loadURL(`${RENDERER_PROTOCOL}://app/`).catch((error: unknown) => {
+      logger.error('could not reload the device screen', error);
+    });
+  };
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || quitting || window.isDestroyed()) return;
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length > 0 && crashes[0]! < now - CRASH_LOOP_WINDOW_MS) crashes.shift();
+    const delay = crashes.length >= CRASH_LOOP_COUNT ? CRASH_LOOP_DELAY_MS : 0;
+    logger.error(
+      `the device screen's renderer is gone (${details.reason}, exit code ${details.exitCode}); reloading${
+        delay ? ` in ${delay / 1000} s (${crashes.length} crashes in a minute)` : ''
+      }`,
+    );
+    setTimeout(reload, delay);
+  });
+  if (!kiosk) return;
+  window.on('unresponsive', () => {
+    logger.warn('the device screen is not responding');
+    unresponsiveTimer ??= setTimeout(() => {
+      unresponsiveTimer = null;
+      if (window.isDestroyed()) return;
+      logger.error(`the device screen has not responded for ${UNRESPONSIVE_RESTART_MS / 1000} s; restarting it`);
+      window.webContents.forcefullyCrashRenderer();
+    }, UNRESPONSIVE_RESTART_MS);
+  });
+  window.on('responsive', () => {
+    if (unresponsiveTimer) clearTimeout(unresponsiveTimer);
+    unresponsiveTimer = null;
   });
 }
 

@@ -29,10 +29,11 @@ function withTenant(tenant: Json, extra: Json = {}): Json {
   return minimal({ tenant, ...extra });
 }
 
+/** A valid scenario, with its warnings as the CLI prints them (`path: message`). */
 function valid(input: unknown): { scenario: Scenario; warnings: string[] } {
   const result = validateScenario(input);
   if (!result.ok) throw new Error(`expected valid, got:\n${result.problems.map(formatProblem).join('\n')}`);
-  return result;
+  return { scenario: result.scenario, warnings: result.warnings.map(formatProblem) };
 }
 
 function problems(result: ValidationResult): string[] {
@@ -74,6 +75,7 @@ describe('defaults a minimal scenario gets', () => {
       enrollmentProfileName: '',
       groupIds: [],
       tpmAttestation: 'succeeds',
+      locale: 'en-US',
     });
     expect(scenario.users).toEqual([]);
     expect(scenario.tenant.displayName).toBe('Contoso');
