@@ -2,8 +2,10 @@
 // The state gallery (`npm run screenshots`): drives the real browser preview through every screen state in both
 // looks and writes one PNG per state and look, plus an index.html with captions, into screenshots/.
 //
-//   npm run screenshots -- [--only <substring>] [--out <dir>] [--axe] [--timeout <seconds per stop>]
+//   npm run screenshots -- [--only <substring>] [--out <dir>] [--axe] [--timeout <seconds per stop>] [--language en|de|fr]
 //
+// --language shows the device screens in German or French (the operator's setLanguage), whatever the scenario's
+// device.locale says; the shots then go to screenshots/<language>/ unless --out says otherwise. Default: en.
 // --axe also runs axe-core (WCAG 2.0/2.1 A and AA) on every state and look and prints what it finds.
 //
 // Data-driven: each journey names a bundled scenario (resources/scenarios) and the states to stop at, each a
@@ -20,6 +22,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 const root = resolve(import.meta.dirname, '..');
 const scenariosDir = join(root, 'resources', 'scenarios');
 const LOOKS = ['windows11', 'windows10'];
+/** The device screens' languages (renderer/src/i18n); English is Windows' own wording. */
+const LANGUAGE_NAMES = { en: 'English', de: 'German', fr: 'French' };
 const VIEWPORT = { width: 1280, height: 800 };
 
 // ------------------------------------------------------------------------------------------------ predicates
@@ -162,7 +166,7 @@ const JOURNEYS = [
         shot: 'reset-confirm',
         caption: 'Reset device asks for confirmation first',
         ui: clickIfPresent('[data-testid="action-resetDevice"]'),
-        undo: async (page) => page.click('[data-testid="reset-dialog"] >> text=Cancel'),
+        undo: async (page) => page.click('[data-testid="reset-cancel"]'),
       },
       { command: { type: 'openDiagnostics' } },
       { until: (s) => s.diagnostics !== null },
@@ -359,7 +363,7 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
-function writeIndex(outDir, entries) {
+function writeIndex(outDir, entries, language) {
   const ordered = [...entries.values()].sort((a, b) => a.order - b.order);
   const sections = ordered
     .map(
@@ -381,7 +385,7 @@ ${entry.files
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>ESP Simulator state gallery</title>
+<title>ESP Simulator state gallery${language === 'en' ? '' : ` (${LANGUAGE_NAMES[language]})`}</title>
 <style>
   body { font-family: 'Segoe UI', 'Noto Sans', system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fafafa; }
   h1 { font-weight: 600; }
@@ -396,8 +400,8 @@ ${entry.files
 </style>
 </head>
 <body>
-  <h1>ESP Simulator state gallery</h1>
-  <p>Every state the browser preview reaches with the bundled scenarios, in both looks, at ${VIEWPORT.width}×${VIEWPORT.height}. Made by <code>npm run screenshots</code>.</p>
+  <h1>ESP Simulator state gallery${language === 'en' ? '' : ` (${LANGUAGE_NAMES[language]})`}</h1>
+  <p>Every state the browser preview reaches with the bundled scenarios, in both looks, at ${VIEWPORT.width}×${VIEWPORT.height}, the device screens in ${LANGUAGE_NAMES[language]}${language === 'en' ? '' : " (the project's translation, not Microsoft's)"}. Made by <code>npm run screenshots${language === 'en' ? '' : ` -- --language ${language}`}</code>.</p>
   <nav><ol>
 ${ordered.map((e) => `    <li><a href="#${escapeHtml(e.id)}">${escapeHtml(e.caption)}</a></li>`).join('\n')}
   </ol></nav>
@@ -417,11 +421,17 @@ async function main() {
       out: { type: 'string' },
       timeout: { type: 'string' },
       axe: { type: 'boolean' },
+      language: { type: 'string' },
     },
     allowPositionals: false,
   });
   const only = values.only ?? '';
-  const outDir = resolve(values.out ?? join(root, 'screenshots'));
+  const language = values.language ?? 'en';
+  if (!Object.hasOwn(LANGUAGE_NAMES, language)) {
+    console.error(`--language must be one of ${Object.keys(LANGUAGE_NAMES).join(', ')} (got "${language}")`);
+    process.exit(2);
+  }
+  const outDir = resolve(values.out ?? join(root, 'screenshots', language === 'en' ? '' : language));
   const stepTimeout = Number(values.timeout ?? 90) * 1000;
   mkdirSync(outDir, { recursive: true });
   const AxeBuilder = values.axe ? (await import('@axe-core/playwright')).default : null;
@@ -478,7 +488,11 @@ async function main() {
         },
       };
       try {
+        // The preview may wait for a start (the operator's Start); start, then hold still until the first stop.
+        await command(url, { type: 'start' });
         await command(url, { type: 'pause' });
+        const spoken = await command(url, { type: 'setLanguage', language });
+        if (!spoken.ok) throw new Error(`setLanguage ${language} refused: ${spoken.error}`);
         await page.goto(url);
         await page.waitForSelector('#root[data-app-state="ready"]', { state: 'attached' });
 
@@ -575,7 +589,7 @@ async function main() {
   }
 
   writeFileSync(manifestPath, JSON.stringify([...entries.values()], null, 2));
-  writeIndex(outDir, entries);
+  writeIndex(outDir, entries, language);
   console.log(`\n${written} screenshots written to ${outDir} (index.html lists ${entries.size} states).`);
   for (const note of notes) console.log(`note: ${note}`);
   if (AxeBuilder) {

@@ -1,6 +1,7 @@
 // Starts the built browser preview on a free port, as `npm run preview:web` does, for the scripts
 // that drive it (the state gallery, bench/renderer). The URL comes from the line the preview prints.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './electron-binary.mjs';
@@ -9,7 +10,18 @@ import { root } from './electron-binary.mjs';
 export function startPreview(scenarioFile, speed, logDirName = 'esp-sim-script-logs') {
   const child = spawn(
     process.execPath,
-    [join(root, 'out', 'node', 'preview.mjs'), '--port', '0', '--scenario', scenarioFile, '--speed', String(speed)],
+    [
+      join(root, 'out', 'node', 'preview.mjs'),
+      '--port',
+      '0',
+      '--scenario',
+      scenarioFile,
+      '--speed',
+      String(speed),
+      // Fresh settings: a language or release remembered from the console must not change what the scripts see.
+      '--settings',
+      join(mkdtempSync(join(tmpdir(), 'esp-sim-script-settings-')), 'settings.json'),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -45,7 +45,15 @@ export type Command =
    * Export logs / Collect logs. `destination` is a folder path; null asks the host to pick one
    * (the Electron shell shows a folder dialog; the browser preview has no dialog and refuses null).
    */
-  | { type: 'exportLogs'; destination: string | null };
+  | { type: 'exportLogs'; destination: string | null }
+  /**
+   * Kiosk mode: the operator's Ctrl+Alt+Shift+Q. Without a kiosk PIN it leaves kiosk mode at once; with one it opens
+   * the PIN dialog on the device screen (`Snapshot.kiosk.exitPrompt`).
+   */
+  | { type: 'requestKioskExit' }
+  | { type: 'cancelKioskExit' }
+  /** The PIN typed in that dialog; the host checks it against the remembered hash (README, "Kiosk demos"). */
+  | { type: 'exitKiosk'; pin: string };
 
 /** `cancelled` marks a refusal the user chose (closing the folder dialog): nothing to report. */
 export type CommandResult = { ok: true } | { ok: false; error: string; cancelled?: true };
@@ -117,8 +125,58 @@ export interface OperatorApi {
   runRecord(): Answer<'runRecord'>;
 }
 
+/**
+ * The operator console's "Kiosk playlist" panel: the scenarios a kiosk demo runs in turn, the pause after each run,
+ * and the PIN that guards leaving kiosk mode. Entries are named by id (`bundled:<name>`, `user:<name>`, or `file:<n>`
+ * for a file the command line or the remembered settings named); the page never hands over a path.
+ */
+export type KioskRequest =
+  | { type: 'kioskState' }
+  | { type: 'setKioskPlaylist'; entries: string[]; loopSeconds: number | null; playNow: boolean }
+  /** null removes the PIN: Ctrl+Alt+Shift+Q then leaves kiosk mode at once. */
+  | { type: 'setKioskPin'; pin: string | null };
+
+/** One scenario of the playlist as the panel lists it; `problem`: why it is skipped (its path and the reason). */
+export interface KioskPlaylistItem {
+  id: string;
+  label: string;
+  problem: string | null;
+}
+
+/** What the panel shows. */
+export interface KioskState {
+  /** The device screen is locked down (`--kiosk`); the panel works either way and its settings are remembered. */
+  kioskMode: boolean;
+  playlist: KioskPlaylistItem[];
+  /** Index in `playlist` of the scenario on the device screen now, when it is one of them. */
+  playing: number | null;
+  /** Real seconds between the end of a run and the next one; null: no looping. */
+  loopSeconds: number | null;
+  pinSet: boolean;
+  /** Library entries that can be added (`bundled:...`, `user:...`). */
+  choices: { id: string; label: string }[];
+  /** Where the settings are remembered. */
+  settingsFile: string;
+  /** What went wrong with the remembered settings (a corrupt file set aside...), in people's words. */
+  notices: string[];
+}
+
+export interface KioskApi {
+  kioskState(): Promise<OperatorResult<KioskState>>;
+  /** Validates every entry (a bad one is kept, named and skipped), remembers the playlist, and plays it when asked. */
+  setKioskPlaylist(
+    entries: string[],
+    loopSeconds: number | null,
+    playNow: boolean,
+  ): Promise<OperatorResult<KioskState>>;
+  setKioskPin(pin: string | null): Promise<OperatorResult<KioskState>>;
+}
+
+/** A kiosk PIN: 4 to 12 digits, typed on the device screen's keypad or keyboard. */
+export const KIOSK_PIN = /^[0-9]{4,12}$/;
+
 /** Named functions only: no generic invoke is ever exposed to the page (DEVELOPERS.md, security). */
-export interface EspApi extends OperatorApi {
+export interface EspApi extends OperatorApi, KioskApi {
   getSnapshot(): Promise<Snapshot>;
   onSnapshot(listener: (snapshot: Snapshot) => void): Unsubscribe;
   start(): Promise<CommandResult>;
@@ -135,6 +193,9 @@ export interface EspApi extends OperatorApi {
   openDiagnostics(): Promise<CommandResult>;
   closeDiagnostics(): Promise<CommandResult>;
   exportLogs(destination: string | null): Promise<CommandResult>;
+  requestKioskExit(): Promise<CommandResult>;
+  cancelKioskExit(): Promise<CommandResult>;
+  exitKiosk(pin: string): Promise<CommandResult>;
 }
 
 /** Electron IPC channel names. */
@@ -143,6 +204,7 @@ export const IPC = {
   command: 'esp:command',
   operator: 'esp:operator',
   snapshot: 'esp:snapshot',
+  kiosk: 'esp:kiosk',
 } as const;
 
 /** Browser-preview HTTP routes (same contract, other transport). */
@@ -151,6 +213,7 @@ export const HTTP = {
   events: '/api/events',
   command: '/api/command',
   operator: '/api/operator',
+  kiosk: '/api/kiosk',
 } as const;
 
 /**
@@ -164,7 +227,7 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 10_000;
 
 /** The named functions of `EspApi` that send a command. */
-export type CommandFunctions = Omit<EspApi, 'getSnapshot' | 'onSnapshot' | keyof OperatorApi>;
+export type CommandFunctions = Omit<EspApi, 'getSnapshot' | 'onSnapshot' | keyof OperatorApi | keyof KioskApi>;
 
 /**
  * Builds every command-sending function of the API over one transport's `send`. The Electron
@@ -186,6 +249,21 @@ export function commandFunctions(send: (command: Command) => Promise<CommandResu
     openDiagnostics: () => send({ type: 'openDiagnostics' }),
     closeDiagnostics: () => send({ type: 'closeDiagnostics' }),
     exportLogs: (destination) => send({ type: 'exportLogs', destination }),
+    requestKioskExit: () => send({ type: 'requestKioskExit' }),
+    cancelKioskExit: () => send({ type: 'cancelKioskExit' }),
+    exitKiosk: (pin) => send({ type: 'exitKiosk', pin }),
+  };
+}
+
+/** The kiosk panel's named functions over one transport's `send` (the preload and the preview bridge share it). */
+export function kioskFunctions(send: (request: KioskRequest) => Promise<OperatorResult<unknown>>): KioskApi {
+  const ask = (request: KioskRequest): Promise<OperatorResult<KioskState>> =>
+    send(request) as Promise<OperatorResult<KioskState>>;
+  return {
+    kioskState: () => ask({ type: 'kioskState' }),
+    setKioskPlaylist: (entries, loopSeconds, playNow) =>
+      ask({ type: 'setKioskPlaylist', entries, loopSeconds, playNow }),
+    setKioskPin: (pin) => ask({ type: 'setKioskPin', pin }),
   };
 }
 

@@ -56,6 +56,12 @@ export const STATUS_TEXT = {
   noSetupNeeded: 'No setup needed',
 } as const;
 
+/** Which of Windows' status texts a category or row shows: the snapshot carries this beside the English text. */
+export type StatusKey = keyof typeof STATUS_TEXT;
+
+/** §1.4: the progress word of a counted row (policies and certificates are applied, networks added, apps installed). */
+export type ProgressVerb = 'applied' | 'added' | 'installed';
+
 /** Outcomes in people's words, for the CLI's text output and the operator console. */
 export const OUTCOME_TEXT: Record<Outcome, string> = {
   succeeded: 'Succeeded',
@@ -122,6 +128,25 @@ export function hresultFromExitCode(code: number): number {
   return (code & 0xffff) | 0x80070000 | 0;
 }
 
+/**
+ * The languages the device screens speak (docs/fidelity.md, "Languages"). English is Windows' own wording, quoted
+ * in this file; German and French are the project's translations (renderer/src/i18n), not Microsoft's.
+ */
+export const LANGUAGES = ['en', 'de', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The device's Windows display language when a scenario names none (`device.locale`). */
+export const DEFAULT_LOCALE = 'en-US';
+
+/**
+ * The screen language for a Windows locale: its language subtag (`de-DE`, `de-AT`, `fr-CA` → `de`, `de`, `fr`)
+ * when the screens speak it, English otherwise.
+ */
+export function languageOfLocale(locale: string): Language {
+  const subtag = locale.split(/[-_]/)[0]!.toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(subtag) ? (subtag as Language) : 'en';
+}
+
 /** §7.6: texts of the pre-provisioning failure page (`{0}` = 8 hex digits; key pairing [I]). */
 export const PRE_PROVISIONING_ERRORS = {
   tpmTimeout: 'Something happened, and TPM attestation timed out.',
@@ -132,3 +157,5 @@ export const PRE_PROVISIONING_ERRORS = {
     "Something went wrong and we weren't able to install the enrollment status policy provider. Error: 0x{0}",
   aadJoin: "We couldn't perform a device-based Azure AD join. Error: 0x{0}",
 } as const;
+
+export type PreProvisioningErrorKey = keyof typeof PRE_PROVISIONING_ERRORS;

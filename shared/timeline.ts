@@ -66,6 +66,8 @@ export type TimelineEvent = { t: number } & (
       candidates: ProfileCandidateRecord[];
     }
   | { type: 'espSkipped'; part: 'device' | 'user'; reason: string }
+  /** A custom OMA-URI configuration set the DMClient FirstSyncStatus skips (§4.2). */
+  | { type: 'firstSyncOverride'; skipDeviceStatusPage: boolean; skipUserStatusPage: boolean; reason: string }
   | { type: 'phaseStarted'; phase: PhaseId }
   | { type: 'phaseCompleted'; phase: PhaseId; status: Status }
   /** `hresult` (e.g. `0x800705b4`) when a failed item carries one (§1.4). */
@@ -95,8 +97,10 @@ export type TimelineEvent = { t: number } & (
       attemptInRound: number;
       exitCode: number;
       result: ReturnCodeResult;
-      /** The exit code as the HRESULT the ESP shows (`0x80070643` for 1603). */
+      /** The code the ESP shows: the exit code as an HRESULT (`0x80070643` for 1603), or 0x87d1041c when not detected. */
       hresult: string;
+      /** Whether the app's detection rule found it after the installer exited (§5.3); false for a failed install. */
+      detected: boolean;
     }
   | { type: 'appRetryScheduled'; phase: AppPhase; appId: string; attemptInRound: number; inSeconds: number }
   /** The installer never reports back (a hang, or it restarted the device itself, §7.2, §7.8). */
@@ -127,6 +131,7 @@ export type TimelineEventType = TimelineEvent['type'];
 export const TIMELINE_EVENT_TYPES = [
   'profileResolved',
   'espSkipped',
+  'firstSyncOverride',
   'phaseStarted',
   'phaseCompleted',
   'itemChanged',

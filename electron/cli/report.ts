@@ -31,7 +31,16 @@ export function runReport(scenario: Scenario, run: Run): RunReport {
   const phases = {} as RunReport['phases'];
   for (const id of PHASES) {
     const phase = view.phases.find((p) => p.id === id)!;
-    phases[id] = { status: phase.status, items: phase.items.map((item) => ({ ...item })) };
+    // The report keeps its documented shape (docs/cli.md): the snapshot's data for other languages stays out.
+    phases[id] = {
+      status: phase.status,
+      items: phase.items.map(({ id, status, text, tracked }) => ({
+        id,
+        status,
+        text,
+        ...(tracked ? { tracked } : {}),
+      })),
+    };
   }
   return {
     scenario: scenario.name,
@@ -40,7 +49,7 @@ export function runReport(scenario: Scenario, run: Run): RunReport {
     outcome: view.outcome,
     phases,
     deferredApps: [...run.deferredAppIds],
-    errorScreen: view.errorScreen,
+    errorScreen: view.errorScreen && { message: view.errorScreen.message, actions: view.errorScreen.actions },
     elapsedSeconds: Math.round(run.waitingForUser ? run.endT : (run.espEndedAt ?? run.endT)),
     timeline: [...run.timeline],
   };

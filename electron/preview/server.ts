@@ -18,6 +18,10 @@ import { HTTP, PREVIEW_TOKEN } from '../../shared/contract';
 import { parseCommand } from '../../shared/contractSchema';
 import type { Logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
+import type { OperatorRequestHandler } from './operatorRoute';
+import { handleOperatorRoute } from './operatorRoute';
+import type { KioskRequestHandler } from './kioskRoute';
+import { handleDebugRoute, handleKioskRoute } from './kioskRoute';
 
 export interface PreviewServerOptions {
   /** The session that serves the page. */
@@ -26,6 +30,12 @@ export interface PreviewServerOptions {
   host: string;
   port: number;
   logger: Logger;
+  /** Answers the operator console's requests (`/api/operator`); without it the route is not served. */
+  operator?: OperatorRequestHandler;
+  /** Answers the console's "Kiosk playlist" panel (`/api/kiosk`); without it the route is not served. */
+  kiosk?: KioskRequestHandler;
+  /** Serves `/api/debug/*` (subscriber and stream counts, dropping the streams): `ESP_SIM_DEBUG_COUNTS=1` only. */
+  debug?: boolean;
 }
 
 export interface PreviewServer {
@@ -135,10 +145,30 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
-      res.write(`data: ${JSON.stringify(session.snapshot())}\n\n`);
+      // Reconnect a second after a dropped stream (EventSource's default is slower); the first frame is the state now.
+      res.write(`retry: 1000\n\ndata: ${JSON.stringify(session.snapshot())}\n\n`);
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;
+    }
+    if (url.pathname === HTTP.kiosk && options.kiosk) {
+      return handleKioskRoute(req, res, { handler: options.kiosk, logger, host, hasToken });
+    }
+    if (options.debug && url.pathname.startsWith('/api/debug/')) {
+      const counts = (): { listeners: number; streams: number; loops: number } => ({
+        ...session.debugCounts(),
+        streams: streams.size,
+      });
+      const dropStreams = (): number => {
+        const dropped = streams.size;
+        for (const stream of streams) stream.end();
+        streams.clear();
+        return dropped;
+      };
+      if (handleDebugRoute(req, res, url.pathname, { logger, host, hasToken, counts, dropStreams })) return;
+    }
+    if (url.pathname === HTTP.operator && options.operator) {
+      return handleOperatorRoute(req, res, { handler: options.operator, logger, host, hasToken });
     }
     if (url.pathname === HTTP.command) {
       if (req.method !== 'POST')

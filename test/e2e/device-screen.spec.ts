@@ -179,6 +179,8 @@ test.describe('the contract over HTTP', () => {
 
   test('pauses and resumes from the operator console', async ({ page, preview }) => {
     await page.goto(new URL('/operator', preview.url).toString());
+    // The run waits for the device screen or the operator's Start.
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: /pause/i }).click();
     const paused = await (await page.request.get(new URL('/api/snapshot', preview.url).toString())).json();
     expect(paused.clock.paused).toBe(true);
@@ -202,6 +204,9 @@ test.describe('the contract over HTTP', () => {
 
   test('refuses commands from another site and requests for another host name', async ({ page, preview }) => {
     const command = new URL('/api/command', preview.url).toString();
+    // The run waits for the device screen or Start: start it, so a refused pause would show.
+    const started = await page.request.post(command, { data: { type: 'start' }, headers: preview.commandHeaders });
+    expect(started.ok()).toBe(true);
     const crossSite = await page.request.post(command, {
       data: { type: 'pause' },
       headers: { ...preview.commandHeaders, origin: 'http://evil.example' },

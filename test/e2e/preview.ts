@@ -5,6 +5,8 @@
 import { test as base } from '@playwright/test';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -17,13 +19,17 @@ export interface Preview {
   stop: () => Promise<void>;
 }
 
-export async function startPreview(args: string[]): Promise<Preview> {
+export async function startPreview(args: string[], env: Record<string, string> = {}): Promise<Preview> {
+  // Each preview remembers its settings in a folder of its own, so no test inherits another's speed or language.
+  const settings = args.includes('--settings')
+    ? []
+    : ['--settings', join(mkdtempSync(join(tmpdir(), 'esp-e2e-settings-')), 'settings.json')];
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    [join(root, 'out', 'node', 'preview.mjs'), '--port', '0', ...args],
+    [join(root, 'out', 'node', 'preview.mjs'), '--port', '0', ...settings, ...args],
     {
       cwd: root,
-      env: { ...process.env, ESP_SIM_LOG_DIR: join(root, 'test-results', 'logs') },
+      env: { ...process.env, ESP_SIM_LOG_DIR: join(root, 'test-results', 'logs'), ...env },
     },
   );
   let output = '';

@@ -64,6 +64,8 @@ export function describeEvent(event: TimelineEvent, name: (id: string) => string
       return `ESP profile "${event.displayName}" applies (${TARGETED_BY_TEXT[event.targetedBy]}): ${event.reason}`;
     case 'espSkipped':
       return `The ESP's ${event.part === 'device' ? 'device' : 'user'} part is not shown: ${event.reason}`;
+    case 'firstSyncOverride':
+      return `A custom configuration steers the ESP: ${event.reason}`;
     case 'phaseStarted':
       return `${PHASE_TITLES[event.phase]} started`;
     case 'phaseCompleted':

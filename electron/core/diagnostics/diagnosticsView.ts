@@ -3,15 +3,17 @@
  * (profile settings, device), Deployment info (Network Connectivity, Autopilot Settings, Enrollment
  * Status, then one category per ESP phase with its rows as events) and Apps and policies status
  * (every tracked app and policy with its events). Event status codes follow §2.2: 1–2 error,
- * 3 warning, 4 in progress, 5–7 complete.
+ * 3 warning, 4 in progress, 5–7 complete. Every status comes from the record or the screen at t.
+ * Past 400 lines because it is one page: its three tabs share the event and status helpers.
  */
-import type { PhaseId } from '../../../shared/esp';
-import { ITEM_TITLES, PHASE_TITLES, PHASES, formatHresult, hresultFromExitCode } from '../../../shared/esp';
+import type { PhaseId, Status } from '../../../shared/esp';
+import { ITEM_TITLES, PHASE_TITLES, PHASES, formatHresult } from '../../../shared/esp';
 import type { DiagnosticsEvent, DiagnosticsStatus, DiagnosticsView } from '../../../shared/snapshot';
+import { RETRY_ATTEMPTS } from '../engine/appInstall';
 import type { Run } from '../engine/simulate';
 import type { Scenario } from '../scenario/model';
 import type { AppAttempt, ItemRun, RunFacts } from '../facts/history';
-import { PROFILE_DOWNLOAD_OFFSET_SECONDS, eventsOfType, runFacts, trackedAppIds } from '../facts/history';
+import { PROFILE_DOWNLOAD_OFFSET_SECONDS, eventsOfType, exitFailed, runFacts, trackedAppIds } from '../facts/history';
 import { displayTime } from '../facts/time';
 
 export const DEPLOYMENT_MODE_TEXT = {
@@ -51,6 +53,7 @@ export function categoryStatus(events: DiagnosticsEvent[], fallback: Diagnostics
 
 // ---- Configuration info ------------------------------------------------------------------------
 
+/** The Configuration info tab: the Autopilot profile, the ESP profile in force and its settings, the device. */
 export function configurationInfo(facts: RunFacts): DiagnosticsView['configuration'] {
   const { scenario, profile } = facts;
   const selected =
@@ -138,22 +141,46 @@ export function configurationInfo(facts: RunFacts): DiagnosticsView['configurati
 
 // ---- Deployment info ---------------------------------------------------------------------------
 
-export function itemStatusCode(run: ItemRun): DiagnosticsStatus {
-  switch (run.status) {
+/**
+ * The page's status code (§2.2: 1–2 error, 3 problem, 4 working, 5–7 complete) of a screen status:
+ * `timedOut` makes a failure 2; `complete` makes "does not apply" 7 (a skipped row that reads Complete).
+ */
+export function statusCode(status: Status, timedOut = false, complete = false): DiagnosticsStatus {
+  switch (status) {
     case 'failed':
-      return run.timedOut ? 2 : 1;
+      return timedOut ? 2 : 1;
     case 'previousStepFailed':
       return 3;
+    case 'notStarted':
     case 'identifying':
     case 'inProgress':
       return 4;
     case 'succeeded':
       return 5;
     case 'notRun':
-      return run.text.endsWith('(Complete)') ? 7 : 6;
-    case 'notStarted':
-      return 4;
+      return complete ? 7 : 6;
   }
+}
+
+/** A row run's status code: its status as the screen showed it (§2.2). */
+export function itemStatusCode(run: ItemRun): DiagnosticsStatus {
+  return statusCode(run.status, run.timedOut, run.text.endsWith('(Complete)'));
+}
+
+/** Whether the last failure of a category was the ESP timing out (a `timeout` event at that second). */
+function phaseTimedOut(facts: RunFacts, phase: PhaseId): boolean {
+  const failed = eventsOfType(facts.events, 'phaseCompleted').findLast(
+    (e) => e.phase === phase && e.status === 'failed',
+  );
+  return (
+    failed !== undefined && eventsOfType(facts.events, 'timeout').some((e) => e.phase === phase && e.t === failed.t)
+  );
+}
+
+/** A category's status code: the category's status on the screen at t (§2.2). */
+export function phaseStatusCode(facts: RunFacts, phase: PhaseId): DiagnosticsStatus {
+  const status = facts.view.phases.find((p) => p.id === phase)?.status ?? 'notStarted';
+  return statusCode(status, status === 'failed' && phaseTimedOut(facts, phase));
 }
 
 function itemDetails(facts: RunFacts, run: ItemRun): string {
@@ -213,8 +240,8 @@ function autopilotCategory(facts: RunFacts): DiagnosticsEvent[] {
 
 function enrollmentCategory(facts: RunFacts): DiagnosticsEvent[] {
   const events: DiagnosticsEvent[] = [];
-  const resolved = facts.events.find((e) => e.type === 'profileResolved');
-  if (resolved && resolved.type === 'profileResolved') {
+  const resolved = eventsOfType(facts.events, 'profileResolved').at(-1);
+  if (resolved) {
     events.push(
       event(
         facts,
@@ -230,23 +257,22 @@ function enrollmentCategory(facts: RunFacts): DiagnosticsEvent[] {
     events.push(event(facts, `Enrollment Status Page (${e.part})`, 6, e.t, e.t, `Not shown: ${e.reason}.`));
   }
   for (const part of ['device', 'user'] as const) {
-    const first: PhaseId = part === 'device' ? 'devicePreparation' : 'accountSetup';
-    const started = eventsOfType(facts.events, 'phaseStarted').find((e) => e.phase === first);
-    if (!started) continue;
-    const completed = eventsOfType(facts.events, 'espCompleted').find((e) => e.part === part);
-    const failures = eventsOfType(facts.events, 'errorScreenShown').filter((e) =>
-      part === 'device' ? e.phase !== 'accountSetup' : e.phase === 'accountSetup',
+    const phases: PhaseId[] = part === 'device' ? ['devicePreparation', 'deviceSetup'] : ['accountSetup'];
+    const starts = eventsOfType(facts.events, 'phaseStarted').filter((e) => phases.includes(e.phase));
+    const first = starts[0];
+    if (!first) continue;
+    // Complete once the part completed after it last (re)started; failed while the screen shows it failed.
+    const completed = eventsOfType(facts.events, 'espCompleted').find(
+      (e) => e.part === part && e.t >= starts.at(-1)!.t,
     );
-    const lastFailure = failures[failures.length - 1];
-    const timedOut = eventsOfType(facts.events, 'timeout').some((e) => lastFailure && e.t === lastFailure.t);
-    const name = part === 'device' ? 'Enrollment Status Page (device)' : 'Enrollment Status Page (user)';
-    const stillFailed =
-      lastFailure &&
-      !facts.events.some((e) => e.type === 'userAction' && e.t >= lastFailure.t && e.action === 'tryAgain');
-    if (completed) events.push(event(facts, name, 5, started.t, completed.t, 'Complete'));
-    else if (stillFailed)
-      events.push(event(facts, name, timedOut ? 2 : 1, started.t, lastFailure.t, lastFailure.message));
-    else events.push(event(facts, name, 4, started.t, null, 'Working on it...'));
+    const failedPhase = phases.find((p) => facts.view.phases.find((v) => v.id === p)?.status === 'failed');
+    const failure = eventsOfType(facts.events, 'errorScreenShown').findLast((e) => e.phase === failedPhase);
+    const name = `Enrollment Status Page (${part})`;
+    if (completed) events.push(event(facts, name, 5, first.t, completed.t, 'Complete'));
+    else if (failedPhase && failure) {
+      const code = phaseStatusCode(facts, failedPhase);
+      events.push(event(facts, name, code, first.t, failure.t, failure.message));
+    } else events.push(event(facts, name, 4, first.t, null, 'Working on it...'));
   }
   for (const e of eventsOfType(facts.events, 'userAction')) {
     events.push(event(facts, 'User action', 5, e.t, e.t, e.action));
@@ -262,10 +288,10 @@ function phaseEvents(facts: RunFacts, phase: PhaseId): DiagnosticsEvent[] {
 
 // ---- Apps and policies status -------------------------------------------------------------------
 
+/** The Install event's details once the installer exited: the code and what the app's return codes made of it. */
 function exitCodeText(a: AppAttempt): string {
   if (a.exitCode === null) return '';
-  const mapped = a.app.returnCodes.some((r) => r.returnCode === a.exitCode);
-  const hr = formatHresult(hresultFromExitCode(a.exitCode));
+  const hr = formatHresult(a.hresult ?? a.exitCode);
   switch (a.result) {
     case 'success':
       return `Exit code ${a.exitCode}: Success`;
@@ -273,15 +299,23 @@ function exitCodeText(a: AppAttempt): string {
       return `Exit code ${a.exitCode}: Soft reboot required`;
     case 'hardReboot':
       return `Exit code ${a.exitCode}: Hard reboot required`;
-    case 'retry':
-      return `Exit code ${a.exitCode}: Retry (attempt ${a.attempt} of 3)`;
+    case 'retry': {
+      const text = `Exit code ${a.exitCode}: Retry (attempt ${a.attemptInRound} of ${RETRY_ATTEMPTS})`;
+      if (exitFailed(a)) return `${text}. No attempt left (${hr})`;
+      return a.cancelledAt !== null ? `${text}. The retry was stopped` : text;
+    }
     default:
-      return mapped
+      // Whether the admin mapped the code: the record's `result` already says it failed.
+      return a.app.returnCodes.some((r) => r.returnCode === a.exitCode)
         ? `Exit code ${a.exitCode} (${hr}): Failed`
         : `Exit code ${a.exitCode} (${hr}): Failed. The exit code is not mapped in the app's return codes.`;
   }
 }
 
+/**
+ * The Download and Install events of one attempt (§2.2), as the record has them at t: an install
+ * the ESP stopped, or whose retry it stopped, is an error; a retry still to come is a problem (3).
+ */
 export function attemptEvents(facts: RunFacts, a: AppAttempt): DiagnosticsEvent[] {
   const prefix = a.attempt > 1 ? ` (attempt ${a.attempt})` : '';
   const downloaded = a.startT + a.downloadSeconds;
@@ -310,7 +344,7 @@ export function attemptEvents(facts: RunFacts, a: AppAttempt): DiagnosticsEvent[
       ? cut !== null
         ? 1
         : 4
-      : a.result === 'failed' || (a.result === 'retry' && a.attempt >= 3)
+      : exitFailed(a) || (a.result === 'retry' && cut !== null)
         ? 1
         : a.result === 'retry'
           ? 3
@@ -367,6 +401,7 @@ function appsAndPolicies(facts: RunFacts): DiagnosticsView['appsAndPolicies'] {
   return categories;
 }
 
+/** The whole page at `facts.t`: its three tabs. */
 export function diagnosticsViewOf(facts: RunFacts): DiagnosticsView {
   const deployment: DiagnosticsView['deployment'] = [];
   const push = (categoryName: string, events: DiagnosticsEvent[], fallback: DiagnosticsStatus = 4): void => {
@@ -375,9 +410,10 @@ export function diagnosticsViewOf(facts: RunFacts): DiagnosticsView {
   push('Network Connectivity', networkCategory(facts));
   push('Autopilot Settings', autopilotCategory(facts));
   push('Enrollment Status', enrollmentCategory(facts));
+  // Each ESP category has the status the screen shows it with; its events keep every round's rows.
   for (const phase of PHASES) {
-    const view = facts.view.phases.find((p) => p.id === phase);
-    push(PHASE_TITLES[phase], phaseEvents(facts, phase), view?.status === 'notRun' ? 6 : 4);
+    const events = phaseEvents(facts, phase);
+    deployment.push({ categoryName: PHASE_TITLES[phase], status: phaseStatusCode(facts, phase), events });
   }
   return { configuration: configurationInfo(facts), deployment, appsAndPolicies: appsAndPolicies(facts) };
 }

@@ -264,6 +264,17 @@ export function deviceRequiredApps(sim: Sim): App[] {
   return [...trackedAppsFor(sim.scenario, profile, audience), ...deferredAppsFor(sim.scenario, profile, audience)];
 }
 
+/** The ids of the current user's required apps, tracked or deferred (Account setup's share). */
+export function userRequiredApps(sim: Sim): string[] {
+  const user = currentUser(sim);
+  if (!user) return [];
+  const profile = profileOf(sim);
+  const audience = { phase: 'accountSetup', user } as const;
+  return [...trackedAppsFor(sim.scenario, profile, audience), ...deferredAppsFor(sim.scenario, profile, audience)].map(
+    (a) => a.id,
+  );
+}
+
 /** Every required app of the device and the current user, tracked or deferred, once each. */
 export function allRequiredApps(sim: Sim): App[] {
   const { scenario } = sim;

@@ -25,6 +25,9 @@ export const ERROR_INSTALL_ALREADY_RUNNING = 1618;
 export const ERROR_SUCCESS_REBOOT_REQUIRED = 3010;
 /** Simulated download speed when a scenario gives no install time (MB per second). */
 export const DOWNLOAD_MB_PER_SECOND = 12;
+/** The ranges a download size and an install time are drawn from when the scenario gives none (both inclusive). */
+export const SEEDED_DOWNLOAD_MB: readonly [number, number] = [20, 400];
+export const SEEDED_INSTALL_SECONDS: readonly [number, number] = [30, 180];
 /** Apps the Intune Management Extension installs, one at a time (§5.3); the rest go through MDM. */
 const IME_KINDS: ReadonlySet<string> = new Set(['win32', 'win32Catalog', 'winGet']);
 
@@ -33,8 +36,15 @@ export function channelOf(app: App): InstallChannel {
   return IME_KINDS.has(app.kind) ? 'ime' : 'mdm';
 }
 
+/** Store and WinGet apps are not Win32 installers: no return-code mapping, 0 is success (§5.3). */
+const UNMAPPED_KINDS: ReadonlySet<string> = new Set(['winGet', 'store']);
+
+/** The code the ESP reports when an installer succeeds but the detection rule does not find the app (§5.3). */
+export const NOT_DETECTED_HRESULT = 0x87d1041c;
+
 /** An exit code through the app's return codes; anything unmapped fails (§5.3). */
 export function resultOf(app: App, exitCode: number): ReturnCodeResult {
+  if (UNMAPPED_KINDS.has(app.kind)) return exitCode === 0 ? 'success' : 'failed';
   return app.returnCodes.find((r) => r.returnCode === exitCode)?.type ?? 'failed';
 }
 
@@ -115,10 +125,10 @@ export function installApp(sim: Sim, app: App, phase: AppPhase, lane: Lane, then
   const attemptInRound = (state.roundAttempts.get(app.id) ?? 0) + 1;
   state.roundAttempts.set(app.id, attemptInRound);
   const behaviour = scenario.simulation.apps[app.id];
-  const downloadMB = behaviour?.downloadMB ?? rng.between(20, 400);
+  const downloadMB = behaviour?.downloadMB ?? rng.between(...SEEDED_DOWNLOAD_MB);
   const downloadSeconds = Math.round(downloadMB / DOWNLOAD_MB_PER_SECOND);
   const stalled = outageDelay(sim, downloadSeconds);
-  const seconds = downloadSeconds + stalled + (behaviour?.installSeconds ?? rng.between(30, 180));
+  const seconds = downloadSeconds + stalled + (behaviour?.installSeconds ?? rng.between(...SEEDED_INSTALL_SECONDS));
   const channel = channelOf(app);
   record(sim, {
     type: 'appInstallStarted',
@@ -177,7 +187,12 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
   if (appHasFault(scenario, 'msiWin32Conflict', app.id) && state.mdmInstalling.size > 0)
     exitCode = ERROR_INSTALL_ALREADY_RUNNING;
   if (appHasFault(scenario, 'declaredReboot', app.id)) exitCode = ERROR_SUCCESS_REBOOT_REQUIRED;
-  const result = resultOf(app, exitCode);
+  const mapped = resultOf(app, exitCode);
+  // Installed but not detected: the installer said success, the detection rule disagrees (0x87d1041c).
+  const notDetected =
+    mapped !== 'failed' && mapped !== 'retry' && scenario.simulation.apps[app.id]?.detected === false;
+  const result: ReturnCodeResult = notDetected ? 'failed' : mapped;
+  const code = notDetected ? NOT_DETECTED_HRESULT : hresultFromExitCode(exitCode);
   record(sim, {
     type: 'appInstallCompleted',
     phase: e.phase,
@@ -186,7 +201,8 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
     attemptInRound: e.attemptInRound,
     exitCode,
     result,
-    hresult: formatHresult(hresultFromExitCode(exitCode)),
+    hresult: formatHresult(code),
+    detected: result !== 'failed' && result !== 'retry',
   });
   if (result === 'retry') {
     if (e.attemptInRound < RETRY_ATTEMPTS) {
@@ -208,14 +224,14 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
       return;
     }
     setInstallationState(sim, app.id, e.phase, 'error');
-    afterInstall(sim, e.then, app, 'failed', exitCode);
+    afterInstall(sim, e.then, app, 'failed', code);
     return;
   }
   if (result !== 'failed') state.installed.add(app.id);
   setInstallationState(sim, app.id, e.phase, result === 'failed' ? 'error' : 'completed');
   // Account setup does not restart: IME defers the reboot to after the ESP (§1.8, §7.2).
   if ((result === 'softReboot' || result === 'hardReboot') && e.phase === 'deviceSetup') state.rebootPending = true;
-  afterInstall(sim, e.then, app, result, exitCode);
+  afterInstall(sim, e.then, app, result, code);
 }
 
 export function onRetryDue(sim: Sim, e: Extract<EngineEvent, { type: 'retryDue' }>): void {
@@ -223,7 +239,7 @@ export function onRetryDue(sim: Sim, e: Extract<EngineEvent, { type: 'retryDue' 
   installApp(sim, sim.appsById.get(e.appId)!, e.phase, e.lane, e.then);
 }
 
-function afterInstall(sim: Sim, then: AfterInstall, app: App, result: ReturnCodeResult, exitCode: number): void {
+function afterInstall(sim: Sim, then: AfterInstall, app: App, result: ReturnCodeResult, hresult: number): void {
   const { state } = sim;
   switch (then.kind) {
     case 'tracked': {
@@ -231,7 +247,7 @@ function afterInstall(sim: Sim, then: AfterInstall, app: App, result: ReturnCode
       if (result === 'failed') {
         state.setup[phase]!.appsFailed = true;
         // The row shows the app's code as Windows reports it (§1.4): 1603 → 0x80070643.
-        setItem(sim, phase, 'apps', { hresult: hresultFromExitCode(exitCode) });
+        setItem(sim, phase, 'apps', { hresult });
         finishItem(sim, phase, 'apps', false);
         return;
       }

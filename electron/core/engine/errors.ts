@@ -3,6 +3,7 @@
  * failed, and the error screen — or the technician's red page (§7.6) — offers the profile's actions.
  */
 import type { ErrorAction, PhaseId } from '../../../shared/esp';
+import type { ErrorMessageParts } from '../../../shared/snapshot';
 import {
   DEFAULT_ERROR_MESSAGE,
   PHASES,
@@ -17,18 +18,35 @@ import type { Sim } from './sim';
 import { cancelLanes, profileOf, record, setItem, setPhase, setScreen } from './sim';
 import { provisioningDetails } from './start';
 
-/** §7.6: the red page's text for what failed. */
-function technicianErrorText(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): string {
-  if (outcome === 'timedOut') return PRE_PROVISIONING_ERRORS.timeout;
+/** §7.6: which text the red page shows for what failed (`code`: the 8 hex digits of its `0x{0}`). */
+function technicianError(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): ErrorMessageParts {
+  if (outcome === 'timedOut') return { kind: 'preProvisioning', error: 'timeout', code: null };
   if (phase === 'devicePreparation') {
     const failed = sim.state.phases.devicePreparation.items.find((i) => i.status === 'failed');
     const code = formatHresult(failed?.hresult ?? ERROR_TIMEOUT).slice(2);
-    if (failed?.id === 'tpm') return PRE_PROVISIONING_ERRORS.tpmTimeout;
-    if (failed?.id === 'espProvider') return PRE_PROVISIONING_ERRORS.espProvider.replace('{0}', code);
-    if (failed?.id === 'mdm') return PRE_PROVISIONING_ERRORS.mdmEnrollment.replace('{0}', code);
-    if (failed?.id === 'join') return PRE_PROVISIONING_ERRORS.aadJoin.replace('{0}', code);
+    if (failed?.id === 'tpm') return { kind: 'preProvisioning', error: 'tpmTimeout', code: null };
+    if (failed?.id === 'espProvider') return { kind: 'preProvisioning', error: 'espProvider', code };
+    if (failed?.id === 'mdm') return { kind: 'preProvisioning', error: 'mdmEnrollment', code };
+    if (failed?.id === 'join') return { kind: 'preProvisioning', error: 'aadJoin', code };
   }
-  return profileOf(sim).customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+  return profileMessage(sim);
+}
+
+/** The profile's own message when it has one (shown as written), Intune's default otherwise (§1.9). */
+function profileMessage(sim: Sim): ErrorMessageParts {
+  return profileOf(sim).customErrorMessage === null ? { kind: 'default' } : { kind: 'custom' };
+}
+
+/** The English text of an error: Windows' wording, or the admin's message as written. */
+function errorMessageText(sim: Sim, parts: ErrorMessageParts): string {
+  switch (parts.kind) {
+    case 'default':
+      return DEFAULT_ERROR_MESSAGE;
+    case 'custom':
+      return profileOf(sim).customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+    case 'preProvisioning':
+      return PRE_PROVISIONING_ERRORS[parts.error].replace('{0}', parts.code ?? '');
+  }
 }
 
 export function fail(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): void {
@@ -51,11 +69,11 @@ export function fail(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): 
   state.outcome = outcome;
   state.continueAnywayWhileRunning = false;
   const profile = profileOf(sim);
-  let message = profile.customErrorMessage ?? DEFAULT_ERROR_MESSAGE;
+  let messageParts = profileMessage(sim);
   let actions = errorActionsFor(profile, scenario.windows.release, scenario.deployment.mode);
   if (state.technician) {
     // §7.6: the red result page, with Retry, Reset and a diagnostics link, whatever the profile says.
-    message = technicianErrorText(sim, phase, outcome);
+    messageParts = technicianError(sim, phase, outcome);
     const logs: ErrorAction =
       scenario.windows.release === '11' && profile.allowLogCollectionOnInstallFailure
         ? 'viewDiagnostics'
@@ -66,12 +84,15 @@ export function fail(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): 
       success: false,
       details: provisioningDetails(sim),
       elapsedSeconds: state.now,
-      errorText: message,
+      errorText: errorMessageText(sim, messageParts),
+      errorParts: messageParts,
       actions: ['retry', 'reset', logs],
     });
   }
-  state.errorScreen = { message, actions };
+  const message = errorMessageText(sim, messageParts);
+  state.errorScreen = { message, messageParts, actions };
   state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText('failed')}. ${message}`;
+  state.announcementParts = { kind: 'error', phase, messageParts, message };
   record(sim, { type: 'errorScreenShown', phase, message, actions });
   record(sim, { type: 'outcome', outcome });
 }

@@ -25,6 +25,7 @@ export type EngineView = Pick<
   | 'profile'
   | 'deferredApps'
   | 'announcement'
+  | 'announcementParts'
   | 'offeredActions'
 >;
 

@@ -5,7 +5,7 @@
  */
 import type { ItemId } from '../../../shared/esp';
 import type { EspProfile } from '../scenario/model';
-import { goToDesktop, signInNextUser } from './afterEsp';
+import { goToDesktop, signInNextUser, userRequiredApps } from './afterEsp';
 import { installBestEffort, trackApps } from './appInstall';
 import { fail } from './errors';
 import type { EngineEvent } from './events';
@@ -181,9 +181,10 @@ export function startAccountSetup(sim: Sim): void {
         : 'the user part of the ESP is not shown',
     });
     markAll(sim, 'accountSetup', 'notRun');
-    state.outcome = 'succeeded';
-    record(sim, { type: 'outcome', outcome: 'succeeded' });
-    goToDesktop(sim, []);
+    state.outcome = state.continuedPastDevice ? 'continuedAnyway' : 'succeeded';
+    record(sim, { type: 'outcome', outcome: state.outcome });
+    // Without Account setup the user's apps install once the desktop shows (§1.12, §1.14).
+    goToDesktop(sim, userRequiredApps(sim).filter((id) => !state.installed.has(id)));
     signInNextUser(sim);
     return;
   }

@@ -14,7 +14,7 @@ import { EventQueue } from './eventQueue';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import type { ItemProgress } from './rowText';
-import { itemRowText, phaseStatusText } from './rowText';
+import { itemRowText, itemStatusParts, phaseStatusKey, phaseStatusText } from './rowText';
 import type { EngineView, Step } from './run';
 import type { EngineState, Lane, PhaseState } from './state';
 import { initialState } from './state';
@@ -56,6 +56,7 @@ const OFF_SCREEN: ReadonlySet<TimelineEvent['type']> = new Set([
   'installationStateChanged',
   'actionsOffered',
   'qualityUpdatesDecided',
+  'firstSyncOverride',
 ]);
 
 /** Adds a decision to the record, stamped now. */
@@ -102,6 +103,7 @@ export function setItem(sim: Sim, phase: PhaseId, id: ItemId, change: Partial<It
     const hresult = row.status === 'failed' && row.hresult !== null ? { hresult: formatHresult(row.hresult) } : {};
     record(sim, { type: 'itemChanged', phase, item: id, status: row.status, text, ...hresult });
     sim.state.announcement = `${PHASE_TITLES[phase]}: ${text}`;
+    sim.state.announcementParts = { kind: 'item', phase, item: id, status: itemStatusParts(row, inPreparation) };
   }
 }
 
@@ -111,9 +113,11 @@ export function setPhase(sim: Sim, phase: PhaseId, status: Status): void {
   if (status === 'inProgress') {
     record(sim, { type: 'phaseStarted', phase });
     sim.state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText(status)}`;
+    sim.state.announcementParts = { kind: 'phase', phase, status: phaseStatusKey(status) };
   } else if (status === 'succeeded' || status === 'failed') {
     record(sim, { type: 'phaseCompleted', phase, status });
     sim.state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText(status)}`;
+    sim.state.announcementParts = { kind: 'phase', phase, status: phaseStatusKey(status) };
   }
 }
 
@@ -159,10 +163,12 @@ function phaseView(phase: PhaseState, tracked: string[] | undefined, earlierFail
     title: PHASE_TITLES[phase.id],
     status: phase.status,
     statusText: phaseStatusText(phase.status, earlierFailed),
+    statusKey: phaseStatusKey(phase.status, earlierFailed),
     items: phase.items.map((row) => ({
       id: row.id,
       status: row.status,
       text: itemRowText(row, phase.id === 'devicePreparation'),
+      statusParts: itemStatusParts(row, phase.id === 'devicePreparation'),
       ...(row.id === 'apps' && tracked ? { tracked } : {}),
     })),
   };
@@ -227,6 +233,7 @@ function view(sim: Sim, offered: UserAction[]): EngineView {
     profile: state.profileView,
     deferredApps: [...state.deferred.values()].map((d) => ({ ...d })),
     announcement: state.announcement,
+    announcementParts: state.announcementParts,
     offeredActions: offered,
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { ProvisioningDetails } from '../../../shared/snapshot';
 import type { User } from '../scenario/model';
-import { goToDesktop, allRequiredApps } from './afterEsp';
+import { allRequiredApps, deviceRequiredApps, goToDesktop, leaveOobe } from './afterEsp';
+import { firstSyncSkips } from './firstSync';
 import { runDevicePreparation } from './devicePreparation';
 import type { Sim } from './sim';
 import { at, currentUser, markAll, record, setScreen } from './sim';
@@ -75,16 +76,44 @@ export function startEsp(sim: Sim): void {
   const profile = resolved.profile;
 
   const autopilotOnlyHidden = profile.trackInstallProgressForAutopilotOnly && !scenario.deployment.autopilotRegistered;
-  state.espShown.device = profile.showInstallationProgress && !autopilotOnlyHidden;
+  const skip = firstSyncSkips(scenario);
+  state.espShown.device = profile.showInstallationProgress && !autopilotOnlyHidden && !skip.device;
   // The first user always gets the user part when the ESP shows; later users depend on
-  // disableUserStatusTrackingAfterFirstUser (§1.12, signInNextUser).
-  state.espShown.user = state.espShown.device && currentUser(sim) !== null && !state.technician;
+  // disableUserStatusTrackingAfterFirstUser (§1.12, signInNextUser). SkipUserStatusPage turns it off (§4.2).
+  state.espShown.user =
+    profile.showInstallationProgress &&
+    !autopilotOnlyHidden &&
+    !skip.user &&
+    currentUser(sim) !== null &&
+    !state.technician;
   state.userPartShown = state.espShown.user;
+  if (skip.device || skip.user) {
+    record(sim, {
+      type: 'firstSyncOverride',
+      skipDeviceStatusPage: skip.device,
+      skipUserStatusPage: skip.user,
+      reason: skip.reason,
+    });
+  }
+
+  if (!state.espShown.device && state.espShown.user) {
+    // SkipDeviceStatusPage: no device ESP, but the user's Account setup still shows after sign-in (§4.2).
+    record(sim, { type: 'espSkipped', part: 'device', reason: skip.reason });
+    markAll(sim, 'devicePreparation', 'notRun');
+    markAll(sim, 'deviceSetup', 'notRun');
+    state.phases.accountSetup.status = 'notStarted';
+    for (const app of deviceRequiredApps(sim))
+      state.deferred.set(app.id, { id: app.id, displayName: app.displayName, installed: false });
+    leaveOobe(sim, false);
+    return;
+  }
 
   if (!state.espShown.device) {
     const reason = autopilotOnlyHidden
       ? 'the profile shows progress only for Autopilot devices, and this device is not registered'
-      : 'the profile does not show app and profile configuration progress';
+      : skip.device
+        ? skip.reason
+        : 'the profile does not show app and profile configuration progress';
     record(sim, { type: 'espSkipped', part: 'device', reason });
     for (const phase of PHASES) markAll(sim, phase, 'notRun');
     state.outcome = 'notShown';

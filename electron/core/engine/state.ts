@@ -5,7 +5,13 @@
  * run exposes immutable views and the record.
  */
 import type { ItemId, Outcome, PhaseId, Status } from '../../../shared/esp';
-import type { DeferredAppView, EngineViewProfile, ErrorScreenView, ScreenView } from '../../../shared/snapshot';
+import type {
+  AnnouncementParts,
+  DeferredAppView,
+  EngineViewProfile,
+  ErrorScreenView,
+  ScreenView,
+} from '../../../shared/snapshot';
 import type { InstallationState } from '../../../shared/timeline';
 import type { AppPhase } from '../../../shared/timeline';
 import type { EspProfile, Scenario } from '../scenario/model';
@@ -61,6 +67,8 @@ export interface EngineState {
   continueAnywayWhileRunning: boolean;
   outcome: Outcome | null;
   announcement: string;
+  /** The same as data, for the device screen's other languages. */
+  announcementParts: AnnouncementParts | null;
   espEndedAt: number | null;
   deferred: Map<string, DeferredAppView>;
   tracked: Partial<Record<PhaseId, string[]>>;
@@ -133,6 +141,7 @@ export function initialState(scenario: Scenario): EngineState {
     continueAnywayWhileRunning: false,
     outcome: null,
     announcement: '',
+    announcementParts: null,
     espEndedAt: null,
     deferred: new Map(),
     tracked: {},

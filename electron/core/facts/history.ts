@@ -1,68 +1,41 @@
 /**
- * What the bundle writers read: the run up to the collection time t, digested once — app attempts
- * with their exit codes, row intervals, the profile that applied, and the identifiers of the
- * simulated device. Every writer derives its file from this, so all files tell the same story.
+ * What the bundle writers and the diagnostics page read: the run up to the collection time t,
+ * digested once — app attempts and InstallationStates, row runs, tracked resources, the profile in
+ * force, who the user is, and the identifiers of the simulated device. Every value comes from the
+ * record (shared/timeline.ts) or the screen at t (`viewAt`); nothing here decides an ESP rule, so
+ * every file tells the story the engine decided.
  */
-import type { ItemId, PhaseId, Status } from '../../../shared/esp';
-import type { ReturnCodeResult, TimelineEvent } from '../../../shared/timeline';
+import type { InstallationState, TimelineEvent } from '../../../shared/timeline';
+import { INSTALLATION_STATE_VALUE } from '../../../shared/timeline';
 import type { EngineView, Run } from '../engine/simulate';
 import { viewAt } from '../engine/simulate';
 import { blockInStatusPage } from '../engine/errorActions';
 import type { SetupPhase } from '../engine/tracking';
 import type { App, EspProfile, Scenario, User } from '../scenario/model';
-import { computerName, entraUserSid, hashInt, scenarioGuid, tenantDomain } from './ids';
+import type { AppAttempt, StateChange } from './attempts';
+import { attemptsOf, exitFailed, stateChangesOf } from './attempts';
+import type { ItemRun, ResourceResult } from './rows';
+import { itemRunsOf, resourcesOf } from './rows';
+import { computerName, entraUserSid, scenarioGuid, tenantDomain } from './ids';
 import { startMsOf } from './time';
 
-/** Who installs an app on the device (§4.1, §4.4, §5.3). */
-export type Installer = 'ime' | 'msi' | 'modern';
+export type { AppAttempt, Installer, StateChange } from './attempts';
+export { exitFailed, installerOf } from './attempts';
+export type { ItemRun, ResourceResult } from './rows';
 
-export function installerOf(app: App): Installer {
-  switch (app.kind) {
-    case 'msi':
-    case 'office':
-      return 'msi';
-    case 'appx':
-    case 'store':
-      return 'modern';
-    default:
-      return 'ime';
-  }
+/** A user the record names, from the second they are the device's user (profile resolution or sign-in). */
+export interface UserTurn {
+  t: number;
+  user: User;
 }
 
-export interface AppAttempt {
-  app: App;
-  phase: PhaseId | 'afterEsp';
-  attempt: number;
-  startT: number;
-  /** When the installer exited; null while it still runs at t (or was cut off by an error/timeout). */
-  endT: number | null;
-  exitCode: number | null;
-  result: ReturnCodeResult | null;
-  /** The attempt was stopped before it finished (the ESP failed or timed out meanwhile). */
-  cancelledAt: number | null;
-  downloadBytes: number;
-  downloadSeconds: number;
-}
-
-export interface ItemRun {
-  phase: PhaseId;
-  item: ItemId;
-  startT: number;
-  endT: number | null;
-  status: Status;
-  text: string;
-  hresult: number | null;
-  timedOut: boolean;
-}
-
-export interface ResourceResult {
-  phase: SetupPhase;
-  item: ItemId;
-  resourceId: string;
-  displayName: string;
-  startT: number;
-  endT: number | null;
-  ok: boolean | null;
+/** A user who signed in, and the span of the record that is theirs (until another user signs in). */
+export interface SignIn {
+  user: User;
+  sid: string;
+  t: number;
+  /** When the next other user signed in; null while this user is the last one. */
+  untilT: number | null;
 }
 
 export interface RunFacts {
@@ -71,15 +44,22 @@ export interface RunFacts {
   /** Simulated second the logs are collected at. */
   t: number;
   startMs: number;
-  /** The timeline up to t. */
+  /** The record up to t. */
   events: TimelineEvent[];
   /** The screen at t. */
   view: EngineView;
+  /** The profile in force at t (the last `profileResolved`; before the first, the first of the run). */
   profile: EspProfile;
   targetedBy: 'device' | 'user' | 'default';
+  /** FirstSync's BlockInStatusPage for `profile` (§4.2). */
   blockInStatusPage: number;
+  /** The device's user at t, as the record names them; null for the device alone (self-deploying, technician). */
   user: User | null;
   userSid: string | null;
+  /** Every user the record names up to t, in order (`userAt` reads it). */
+  userTurns: UserTurn[];
+  /** Users who signed in up to t, first sign-in order. */
+  signIns: SignIn[];
   ids: {
     enrollment: string;
     entraDevice: string;
@@ -91,48 +71,84 @@ export interface RunFacts {
   tenantDomain: string;
   apps: Map<string, App>;
   attempts: AppAttempt[];
+  /** Every InstallationState write up to t, in order. */
+  stateChanges: StateChange[];
+  /** Each app's InstallationState at t (absent: never written, NotInstalled). */
+  installationStates: Map<string, InstallationState>;
   items: ItemRun[];
   resources: ResourceResult[];
   /** When the ESP provider (IME) started on the device; null if it had not by t. */
   imeStartT: number | null;
-  /** The MDMDiagnosticsTool areas this kind of deployment collects (§3.1). */
+  /** The MDMDiagnosticsTool areas of this collection: `Autopilot`, with `TPM` once a TPM flow ran (§2.3, §3.1). */
   areas: string[];
 }
 
 /** The Autopilot profile download happened this long before the ESP started (seconds). */
 export const PROFILE_DOWNLOAD_OFFSET_SECONDS = -240;
 
-/** §5.3: what download a simulated app had; the engine keeps only its total duration. */
-const DOWNLOAD_MB_PER_SECOND = 12;
+/** Who the record names as the device's user, in order: `profileResolved.userPrincipalName` and `signedIn`. */
+function userTurnsOf(scenario: Scenario, events: readonly TimelineEvent[]): UserTurn[] {
+  const byUpn = new Map(scenario.users.map((u) => [u.userPrincipalName.toLowerCase(), u]));
+  const turns: UserTurn[] = [];
+  for (const e of events) {
+    const upn = e.type === 'signedIn' ? e.userPrincipalName : e.type === 'profileResolved' ? e.userPrincipalName : null;
+    const user = upn === null ? undefined : byUpn.get(upn.toLowerCase());
+    if (user) turns.push({ t: e.t, user });
+  }
+  return turns;
+}
 
+function signInsOf(scenario: Scenario, events: readonly TimelineEvent[]): SignIn[] {
+  const signIns: SignIn[] = [];
+  const byUpn = new Map(scenario.users.map((u) => [u.userPrincipalName.toLowerCase(), u]));
+  for (const e of events) {
+    if (e.type !== 'signedIn') continue;
+    const user = byUpn.get(e.userPrincipalName.toLowerCase());
+    const last = signIns[signIns.length - 1];
+    if (!user || last?.user.id === user.id) continue;
+    if (last) last.untilT = e.t;
+    signIns.push({ user, sid: entraUserSid(user.id), t: e.t, untilT: null });
+  }
+  return signIns;
+}
+
+/**
+ * The run digested at simulated second `t` (seconds from the start; any value, before the first
+ * event or after the last). Throws if the run never resolved an ESP profile (every run does).
+ */
 export function runFacts(scenario: Scenario, run: Run, t: number): RunFacts {
   const events = run.timeline.filter((e) => e.t <= t);
   const view = viewAt(run, t);
-  const resolved = run.timeline.find((e) => e.type === 'profileResolved');
-  const profile =
-    (resolved && scenario.tenant.espProfiles.find((p) => p.id === resolved.profileId)) ??
-    scenario.tenant.espProfiles.find((p) => p.isDefault) ??
-    scenario.tenant.espProfiles[0];
-  if (!profile) throw new Error('the scenario has no ESP profile');
-  const mode = scenario.deployment.mode;
-  const user = mode === 'userDriven' || mode === 'entraJoinOobe' ? (scenario.users[0] ?? null) : null;
+  const resolved =
+    events.findLast((e) => e.type === 'profileResolved') ?? run.timeline.find((e) => e.type === 'profileResolved');
+  if (!resolved || resolved.type !== 'profileResolved') throw new Error('the run resolved no ESP profile');
+  const profile = scenario.tenant.espProfiles.find((p) => p.id === resolved.profileId);
+  if (!profile) throw new Error(`the run's profile ${resolved.profileId} is not in the scenario`);
+  const userTurns = userTurnsOf(scenario, events);
+  const user = userTurns[userTurns.length - 1]?.user ?? null;
   const apps = new Map(scenario.tenant.apps.map((a) => [a.id, a]));
-  const itemRuns = itemRunsOf(events);
-  // The ESP provider row only counts once it ran (not when it was skipped or a previous step failed).
-  const prep = itemRuns.find(
+  const items = itemRunsOf(events, view);
+  const attempts = attemptsOf(events, apps);
+  const stateChanges = stateChangesOf(events);
+  const installationStates = new Map(stateChanges.map((c) => [c.appId, c.to]));
+  // The ESP provider row only counts once it ran (not when it waited, was skipped or a previous step failed).
+  const prep = items.find(
     (r) =>
       r.phase === 'devicePreparation' &&
       r.item === 'espProvider' &&
       r.status !== 'previousStepFailed' &&
-      r.status !== 'notRun',
+      r.status !== 'notRun' &&
+      r.status !== 'notStarted',
   );
-  const attempts = attemptsOf(scenario, run.timeline, t, apps);
-  const firstImeAttempt = attempts.find((a) => installerOf(a.app) === 'ime');
+  const firstImeAttempt = attempts.find((a) => a.channel === 'ime');
   const imeStartT = prep
     ? prep.startT + Math.min(8, Math.max(0, ((prep.endT ?? t) - prep.startT) / 2))
     : firstImeAttempt
       ? Math.max(0, firstImeAttempt.startT - 20)
       : null;
+  const tpmRan = events.some(
+    (e) => e.type === 'itemChanged' && e.phase === 'devicePreparation' && e.item === 'tpm' && e.status === 'inProgress',
+  );
   return {
     scenario,
     run,
@@ -141,10 +157,12 @@ export function runFacts(scenario: Scenario, run: Run, t: number): RunFacts {
     events,
     view,
     profile,
-    targetedBy: resolved?.targetedBy ?? 'default',
+    targetedBy: resolved.targetedBy,
     blockInStatusPage: blockInStatusPage(profile),
     user,
     userSid: user ? entraUserSid(user.id) : null,
+    userTurns,
+    signIns: signInsOf(scenario, events),
     ids: {
       enrollment: scenarioGuid(scenario, 'enrollment').toUpperCase(),
       entraDevice: scenarioGuid(scenario, 'entra-device'),
@@ -155,200 +173,93 @@ export function runFacts(scenario: Scenario, run: Run, t: number): RunFacts {
     computerName: computerName(scenario),
     tenantDomain: tenantDomain(scenario),
     apps,
-    attempts: attempts.filter((a) => a.startT <= t),
-    items: itemRuns,
+    attempts,
+    stateChanges,
+    installationStates,
+    items,
     resources: resourcesOf(scenario, events),
     imeStartT: imeStartT !== null && imeStartT <= t ? imeStartT : null,
-    areas: mode === 'selfDeploying' || mode === 'preProvisioning' ? ['Autopilot', 'TPM'] : ['Autopilot'],
+    areas: tpmRan ? ['Autopilot', 'TPM'] : ['Autopilot'],
   };
 }
 
-function attemptsOf(
-  scenario: Scenario,
-  timeline: readonly TimelineEvent[],
-  t: number,
-  apps: Map<string, App>,
-): AppAttempt[] {
-  const attempts: AppAttempt[] = [];
-  const open = new Map<string, AppAttempt>();
-  for (const e of timeline) {
-    if (e.type === 'appInstallStarted') {
-      const app = apps.get(e.appId);
-      if (!app) continue;
-      const previous = open.get(e.appId);
-      if (previous) previous.cancelledAt = e.t;
-      const attempt: AppAttempt = {
-        app,
-        phase: e.phase,
-        attempt: e.attempt,
-        startT: e.t,
-        endT: null,
-        exitCode: null,
-        result: null,
-        cancelledAt: null,
-        downloadBytes: 0,
-        downloadSeconds: 0,
-      };
-      attempts.push(attempt);
-      open.set(e.appId, attempt);
-    } else if (e.type === 'appInstallCompleted') {
-      const attempt = open.get(e.appId);
-      if (!attempt) continue;
-      open.delete(e.appId);
-      attempt.endT = e.t;
-      attempt.exitCode = e.exitCode;
-      attempt.result = e.result;
-    } else if (e.type === 'errorScreenShown' || e.type === 'userAction') {
-      // A failed phase, Reset and Continue anyway stop what was installing in the ESP; only the
-      // background (after-ESP) lane goes on.
-      for (const [id, attempt] of open) {
-        if (attempt.phase === 'afterEsp') continue;
-        attempt.cancelledAt = e.t;
-        open.delete(id);
-      }
-    }
+/** The device's user at simulated second `seconds` (≤ t), as the record names them; null before any. */
+export function userAt(facts: RunFacts, seconds: number): User | null {
+  let user: User | null = null;
+  for (const turn of facts.userTurns) {
+    if (turn.t > seconds) break;
+    user = turn.user;
   }
-  for (const a of attempts) {
-    const behaviour = scenario.simulation.apps[a.app.id];
-    const total = (a.endT ?? a.cancelledAt ?? Math.max(a.startT + 60, t)) - a.startT;
-    let mb = behaviour?.downloadMB ?? 20 + hashInt(381, String(scenario.seed), a.app.id, 'download-mb');
-    let seconds = Math.round(mb / DOWNLOAD_MB_PER_SECOND);
-    if (behaviour?.downloadMB == null && seconds > total * 0.6) {
-      seconds = Math.max(1, Math.floor(total * 0.6));
-      mb = Math.max(1, seconds * DOWNLOAD_MB_PER_SECOND);
-    }
-    a.downloadBytes = Math.round(mb * 1024 * 1024);
-    a.downloadSeconds = a.downloadBytes === 0 ? 0 : Math.max(1, seconds);
-    // Completion or cancellation after t has not happened yet as far as the bundle knows.
-    if (a.endT !== null && a.endT > t) {
-      a.endT = null;
-      a.exitCode = null;
-      a.result = null;
-    }
-    if (a.cancelledAt !== null && a.cancelledAt > t) a.cancelledAt = null;
-  }
-  return attempts;
+  return user;
 }
 
-const RUNNING = new Set<Status>(['identifying', 'inProgress']);
-
-/** A row's run from the event that first shows it. */
-function startRun(e: Extract<TimelineEvent, { type: 'itemChanged' }>): ItemRun {
-  return {
-    phase: e.phase,
-    item: e.item,
-    startT: e.t,
-    endT: null,
-    status: e.status,
-    text: e.text,
-    hresult: null,
-    timedOut: false,
-  };
+/** The Entra SID (`S-1-12-1-…`) of `userAt(facts, seconds)`, or null. */
+export function sidAt(facts: RunFacts, seconds: number): string | null {
+  const user = userAt(facts, seconds);
+  return user ? entraUserSid(user.id) : null;
 }
 
-function itemRunsOf(events: TimelineEvent[]): ItemRun[] {
-  const runs: ItemRun[] = [];
-  const open = new Map<string, ItemRun>();
-  const timeouts = new Set(events.filter((e) => e.type === 'timeout').map((e) => e.t));
-  for (const e of events) {
-    if (e.type !== 'itemChanged') continue;
-    const key = `${e.phase}:${e.item}`;
-    const current = open.get(key);
-    // The engine records the code of a failed item on the event itself; the row text is for display only.
-    const hresult = e.hresult !== undefined && /^0x[0-9a-f]{8}$/i.test(e.hresult) ? parseInt(e.hresult, 16) : null;
-    if (RUNNING.has(e.status)) {
-      if (current) {
-        current.status = e.status;
-        current.text = e.text;
-      } else {
-        const run = startRun(e);
-        runs.push(run);
-        open.set(key, run);
-      }
-      continue;
-    }
-    if (e.status === 'notStarted') {
-      // Try again resets the row; a run that was still open ends here.
-      if (current) current.endT = e.t;
-      open.delete(key);
-      continue;
-    }
-    const run = current ?? startRun(e);
-    if (!current) runs.push(run);
-    run.endT = e.t;
-    run.status = e.status;
-    run.text = e.text;
-    run.hresult = hresult;
-    run.timedOut = e.status === 'failed' && timeouts.has(e.t);
-    open.delete(key);
-  }
-  return runs;
+/** The second the current user signed in, or null if they have not: Account setup before it was someone else's. */
+export function currentUserSignedInAt(facts: RunFacts): number | null {
+  const last = facts.signIns[facts.signIns.length - 1];
+  return last && last.user.id === facts.user?.id ? last.t : null;
 }
 
-function resourcesOf(scenario: Scenario, events: readonly TimelineEvent[]): ResourceResult[] {
-  const results: ResourceResult[] = [];
-  const names = new Map<string, string>([['EntDMID', 'EntDMID']]);
-  for (const r of [
-    ...scenario.tenant.policies,
-    ...scenario.tenant.certificateProfiles,
-    ...scenario.tenant.networkProfiles,
-  ]) {
-    names.set(r.id, r.displayName);
-  }
-  for (const e of events) {
-    if (e.type === 'trackingListBuilt' && e.item !== 'apps' && e.phase !== 'devicePreparation') {
-      for (const resourceId of e.ids) {
-        results.push({
-          phase: e.phase,
-          item: e.item,
-          resourceId,
-          displayName: names.get(resourceId) ?? resourceId,
-          startT: e.t,
-          endT: null,
-          ok: null,
-        });
-      }
-    } else if (e.type === 'resourceApplied') {
-      const open = results.find(
-        (r) => r.phase === e.phase && r.item === e.item && r.resourceId === e.resourceId && r.endT === null,
-      );
-      if (open) {
-        open.endT = e.t;
-        open.ok = e.ok;
-      }
-    }
-  }
-  return results;
-}
-
-/** The Apps rows' tracking lists up to t, in time order (one per phase and round). */
+/**
+ * The Apps rows' tracking lists up to t, in time order (one per phase and round; the record's
+ * `trackingListBuilt` with item `apps`).
+ */
 export function appTrackingLists(facts: RunFacts): Extract<TimelineEvent, { type: 'trackingListBuilt' }>[] {
   return eventsOfType(facts.events, 'trackingListBuilt').filter((e) => e.item === 'apps');
 }
 
-/** The items the ESP tracked as apps in a phase (from the timeline), in install order. */
+/**
+ * The Apps row's tracking lists of one phase that belong to the current user (Account setup lists
+ * from before their sign-in were another user's), in time order.
+ */
+export function currentTrackingLists(
+  facts: RunFacts,
+  phase: SetupPhase,
+): Extract<TimelineEvent, { type: 'trackingListBuilt' }>[] {
+  const since = phase === 'accountSetup' ? (currentUserSignedInAt(facts) ?? -Infinity) : -Infinity;
+  return appTrackingLists(facts).filter((e) => e.phase === phase && e.t >= since);
+}
+
+/** The app ids the ESP tracks in a phase (its last tracking list, for the current user), in install order. */
 export function trackedAppIds(facts: RunFacts, phase: SetupPhase): string[] {
-  let ids: string[] = [];
-  for (const e of appTrackingLists(facts)) if (e.phase === phase) ids = e.ids;
-  return ids;
+  return currentTrackingLists(facts, phase).at(-1)?.ids ?? [];
 }
 
-/** The state an app is in at t, in EnrollmentStatusTracking terms: 1 NotInstalled, 2 InProgress, 3 Completed, 4 Error. */
+/**
+ * An app's EnrollmentStatusTracking InstallationState at t (§4.1): 1 NotInstalled, 2 InProgress,
+ * 3 Completed, 4 Error — the last `installationStateChanged` the engine recorded (1 if none).
+ */
 export function installationState(facts: RunFacts, appId: string): 1 | 2 | 3 | 4 {
-  const attempts = facts.attempts.filter((a) => a.app.id === appId);
-  const last = attempts[attempts.length - 1];
-  if (!last) return 1;
-  if (last.result === null) return last.cancelledAt === null ? 2 : 4;
-  if (last.result === 'failed') return 4;
-  if (last.result === 'retry') return last.attempt >= 3 ? 4 : 2;
-  return 3;
+  const state = facts.installationStates.get(appId);
+  return state ? INSTALLATION_STATE_VALUE[state] : 1;
 }
 
-/** The first failed install up to t (the one the error screen is about), if any. */
+/** The app's InstallationState just before simulated second `seconds` (null if never written before it). */
+export function installationStateBefore(facts: RunFacts, appId: string, seconds: number): InstallationState | null {
+  let state: InstallationState | null = null;
+  for (const c of facts.stateChanges) {
+    if (c.t >= seconds) break;
+    if (c.appId === appId) state = c.to;
+  }
+  return state;
+}
+
+/** The InstallationState write of an app at exactly simulated second `seconds`, if the engine made one. */
+export function stateChangeAt(facts: RunFacts, appId: string, seconds: number): StateChange | undefined {
+  return facts.stateChanges.findLast((c) => c.appId === appId && c.t === seconds);
+}
+
+/** The first attempt up to t whose exit code put its app in Error (the failure the error screen is about), if any. */
 export function failedAttempt(facts: RunFacts): AppAttempt | null {
-  return facts.attempts.find((a) => a.result === 'failed' || (a.result === 'retry' && a.attempt >= 3)) ?? null;
+  return facts.attempts.find(exitFailed) ?? null;
 }
 
+/** An app's display name, or its id for an app the scenario does not have. */
 export function appName(facts: RunFacts, appId: string): string {
   return facts.apps.get(appId)?.displayName ?? appId;
 }

@@ -8,10 +8,12 @@
 export const TICKS_PER_SECOND = 10_000_000;
 const TICKS_PER_MS = 10_000;
 
+/** Simulated seconds as 100-ns ticks (CMTrace's resolution), rounded. */
 export function ticksOf(seconds: number): number {
   return Math.round(seconds * TICKS_PER_SECOND);
 }
 
+/** The scenario's `startTime` (ISO 8601) in Unix milliseconds; 0 if it does not parse. */
 export function startMsOf(startTime: string): number {
   const ms = Date.parse(startTime);
   return Number.isFinite(ms) ? ms : 0;

@@ -33,6 +33,7 @@ export function cloudAssignedOobeConfig(scenario: Scenario): number {
   return bits;
 }
 
+/** AutopilotDDSZTDFile.json's text (pretty JSON): the downloaded profile, or a note that there was none. */
 export function autopilotProfileJson(facts: RunFacts): string {
   const { scenario } = facts;
   if (!scenario.deployment.autopilotRegistered) {

@@ -66,6 +66,10 @@ const once = <T>(make: () => T): (() => T) => {
   return () => (value ??= { v: make() }).v;
 };
 
+/**
+ * Every file of the bundle at simulated second `t`, generated lazily from one `runFacts` (the record
+ * up to t), in bundle order: readme, the device's files A–Z, scenario.json, timeline.json.
+ */
 export function bundleSources(scenario: Scenario, run: Run, t: number, options: BundleOptions = {}): BundleSource[] {
   const facts = runFacts(scenario, run, t);
   const archiveName = options.archiveName ?? 'MDMDiagReport.zip';

@@ -8,6 +8,7 @@ import { hashHex, safeFileNamePart } from '../facts/ids';
 
 export const DEVICE_HASH_HEADER = 'Device Serial Number,Windows Product ID,Hardware Hash';
 
+/** `DeviceHash_<serial>.csv`, the serial made file-name safe. */
 export function deviceHashFileName(serialNumber: string): string {
   return `DeviceHash_${safeFileNamePart(serialNumber)}.csv`;
 }
@@ -32,6 +33,7 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The hardware-hash CSV (header and one row, CRLF): a deterministic stand-in for the hash. */
 export function deviceHashCsv(facts: RunFacts): string {
   const serial = facts.scenario.device.serialNumber;
   return `${DEVICE_HASH_HEADER}\r\n${csvField(serial)},,${hardwareHash(facts)}\r\n`;

@@ -4,11 +4,10 @@
  * only Event Viewer (or a Windows API) opens. Events and IDs from §4.7; message wording marked [I]
  * in docs/fidelity.md where the reference gives only the ID.
  */
-import { PHASE_TITLES } from '../../../shared/esp';
+import { PHASE_TITLES, formatHresult } from '../../../shared/esp';
 import type { PhaseId } from '../../../shared/esp';
 import type { RunFacts } from '../facts/history';
-import { appName, eventsOfType, installerOf } from '../facts/history';
-import { hresultFromExitCode } from '../../../shared/esp';
+import { appName, eventsOfType, exitFailed, installerOf, sidAt } from '../facts/history';
 import { productCode, resourceLocUri } from './resources';
 import { PROFILE_DOWNLOAD_OFFSET_SECONDS } from '../facts/history';
 import { ticksOf } from '../facts/time';
@@ -121,9 +120,9 @@ const MSI_RESULTS: Record<number, string> = {
   3010: 'The requested operation is successful. Changes will not be effective until the system is rebooted.',
 };
 
-function msiResult(code: number): string {
-  const hr = `0x${(hresultFromExitCode(code) >>> 0).toString(16).padStart(8, '0')}`;
-  return `${MSI_RESULTS[code] ?? `Unknown Win32 Error code: ${hr}`}`;
+/** The Windows Installer text of an exit code, or the unknown-code text with the record's HRESULT. */
+function msiResult(code: number, hresult: number | null): string {
+  return MSI_RESULTS[code] ?? `Unknown Win32 Error code: ${formatHresult(hresult ?? code)}`;
 }
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
@@ -216,7 +215,8 @@ export function eventLogEvents(facts: RunFacts): Record<EventLogKey, EventRecord
   for (const a of facts.attempts.filter((a) => installerOf(a.app) === 'msi')) {
     const code = productCode(a.app);
     const sid =
-      a.app.installContext === 'user' && facts.userSid ? facts.userSid : 'S-0-0-00-0000000000-0000000000-000000000-000';
+      (a.app.installContext === 'user' ? sidAt(facts, a.startT) : null) ??
+      'S-0-0-00-0000000000-0000000000-000000000-000';
     add(
       'dmAdmin',
       a.startT,
@@ -248,7 +248,7 @@ export function eventLogEvents(facts: RunFacts): Record<EventLogKey, EventRecord
         a.endT,
         1924,
         'Error',
-        `EnterpriseDesktopAppManagement CSP: An application install has failed. Examine the MSI log (C:\\Windows\\system32\\config\\systemprofile\\AppData\\Local\\mdm\\${code}.log) for more details. Product code: ${code}, User SID: (${sid}), Exit code: (${a.exitCode}), Result: (${msiResult(a.exitCode)})`,
+        `EnterpriseDesktopAppManagement CSP: An application install has failed. Examine the MSI log (C:\\Windows\\system32\\config\\systemprofile\\AppData\\Local\\mdm\\${code}.log) for more details. Product code: ${code}, User SID: (${sid}), Exit code: (${a.exitCode}), Result: (${msiResult(a.exitCode, a.hresult)})`,
       );
     } else {
       add(
@@ -256,7 +256,7 @@ export function eventLogEvents(facts: RunFacts): Record<EventLogKey, EventRecord
         a.endT,
         1922,
         'Information',
-        `EnterpriseDesktopAppManagement CSP: An application install has succeeded. Product code: ${code}, User SID: (${sid}), Exit code: (${a.exitCode}), Result: (${msiResult(a.exitCode)})`,
+        `EnterpriseDesktopAppManagement CSP: An application install has succeeded. Product code: ${code}, User SID: (${sid}), Exit code: (${a.exitCode}), Result: (${msiResult(a.exitCode, a.hresult)})`,
       );
     }
   }
@@ -300,11 +300,10 @@ export function eventLogEvents(facts: RunFacts): Record<EventLogKey, EventRecord
       case 'phaseCompleted':
         cxh(e.t, `${CATEGORY[e.phase]}Category_Completed`, e.status, e.status === 'failed' ? 'Error' : 'Information');
         break;
-      case 'appInstallCompleted':
-        if (
-          e.result === 'failed' ||
-          (e.result === 'retry' && facts.attempts.some((a) => a.app.id === e.appId && a.endT === e.t && a.attempt >= 3))
-        ) {
+      case 'appInstallCompleted': {
+        // The ESP page reports an install whose exit code put the app in Error (a failure, or the last retry).
+        const attempt = facts.attempts.find((a) => a.app.id === e.appId && a.attempt === e.attempt);
+        if (attempt && exitFailed(attempt)) {
           cxh(
             e.t,
             'AppInstallFailed',
@@ -313,12 +312,13 @@ export function eventLogEvents(facts: RunFacts): Record<EventLogKey, EventRecord
               appId: e.appId,
               appName: appName(facts, e.appId),
               exitCode: e.exitCode,
-              hresult: hex(hresultFromExitCode(e.exitCode)),
+              hresult: e.hresult,
             }),
             'Error',
           );
         }
         break;
+      }
       case 'timeout':
         cxh(e.t, 'Timeout', `${CATEGORY[e.phase]}: ${e.minutes} minutes (0x800705b4)`, 'Error');
         break;

@@ -4,14 +4,25 @@
  * registration, download, lpExitCode, detection, reporting; newer IME moved this work there) and
  * AgentExecutor.log (the PowerShell detection scripts of Win32 LOB apps). Only apps the IME installs
  * appear here (Win32, Win32 catalog, WinGet); MSI, Office and Store apps go through other CSPs and
- * show in the event logs and the registry instead.
+ * show in the event logs and the registry instead. Past 400 lines because the three logs share one
+ * reading of the attempts (threads, users, tracked states) and the padding the benchmark uses.
  */
-import { PHASE_TITLES, hresultFromExitCode } from '../../../shared/esp';
+import { PHASE_TITLES } from '../../../shared/esp';
+import type { InstallationState } from '../../../shared/timeline';
+import { RETRY_ATTEMPTS } from '../engine/appInstall';
 import type { AppAttempt, RunFacts } from '../facts/history';
-import { appTrackingLists, eventsOfType, installerOf, trackedAppIds } from '../facts/history';
+import {
+  appTrackingLists,
+  eventsOfType,
+  exitFailed,
+  installerOf,
+  stateChangeAt,
+  trackedAppIds,
+  userAt,
+} from '../facts/history';
 import type { LineType, LogLine } from './cmtrace';
 import { LogBuilder, chunkedBytes, lineFormatter } from './cmtrace';
-import { hashInt } from '../facts/ids';
+import { entraUserSid, hashInt } from '../facts/ids';
 import { TICKS_PER_SECOND, ticksOf } from '../facts/time';
 
 export const IME_AGENT_VERSION = '1.104.102.0';
@@ -31,7 +42,13 @@ const DEFINED_AS = {
   failed: 'Failed',
 } as const;
 
-/** HRESULT_FROM_WIN32, as IME reports a failed exit code to Intune (1603 -> 0x80070643). */
+/** How the IME names an InstallationState in `Updating ESP tracked install status from ... to ...`. */
+const TRACKED_STATUS: Record<InstallationState, string> = {
+  notInstalled: 'NotInstalled',
+  inProgress: 'InProgress',
+  completed: 'Completed',
+  error: 'Error',
+};
 
 function threadFor(attempt: AppAttempt): number {
   return attempt.phase === 'afterEsp'
@@ -42,7 +59,23 @@ function threadFor(attempt: AppAttempt): number {
 }
 
 function userIdFor(facts: RunFacts, attempt: AppAttempt): string {
-  return attempt.app.installContext === 'user' && facts.user ? facts.user.id : DEVICE_USER_ID;
+  const user = attempt.app.installContext === 'user' ? userAt(facts, attempt.startT) : null;
+  return user ? user.id : DEVICE_USER_ID;
+}
+
+/**
+ * `[EspManager] Updating ESP tracked install status ...` for the InstallationState the engine wrote
+ * for a tracked app at `seconds` (§4.1), if it wrote one then; Error lines are errors (type 3).
+ */
+function trackedStatusLine(log: LogBuilder, facts: RunFacts, a: AppAttempt, seconds: number, thread: number): void {
+  const change = stateChangeAt(facts, a.app.id, seconds);
+  if (!change || change.from === null) return;
+  log.add(
+    seconds,
+    thread,
+    change.to === 'error' ? 3 : 1,
+    `[Win32App][EspManager] Updating ESP tracked install status from ${TRACKED_STATUS[change.from]} to ${TRACKED_STATUS[change.to]} for application ${a.app.id} with name: ${a.app.displayName}`,
+  );
 }
 
 function isTracked(facts: RunFacts, attempt: AppAttempt): boolean {
@@ -53,16 +86,24 @@ function isTracked(facts: RunFacts, attempt: AppAttempt): boolean {
 }
 
 function imeAttempts(facts: RunFacts): AppAttempt[] {
-  return facts.attempts.filter((a) => installerOf(a.app) === 'ime');
+  return facts.attempts.filter((a) => a.channel === 'ime');
 }
 
 // ---- AppWorkload.log ---------------------------------------------------------------------------
 
+/**
+ * AppWorkload.log's lines up to t, in time order: ESP phases and registrations from the tracking
+ * lists, and per IME attempt its download, launch, exit code, retry and tracked-state writes, all
+ * as the record has them (`appInstall*`, `appRetryScheduled`, `installationStateChanged`).
+ */
 export function appWorkloadLines(facts: RunFacts): LogLine[] {
   const log = new LogBuilder('AppWorkload', String(facts.scenario.seed));
   const { t } = facts;
   if (facts.imeStartT === null) return [];
-  log.add(facts.imeStartT + 2, THREAD.agent, 1, '[Win32App] AppWorkload started. Waiting for app policies.');
+  // A couple of seconds after the agent starts, if that was by t.
+  const workloadStart = facts.imeStartT + 2;
+  if (workloadStart <= t)
+    log.add(workloadStart, THREAD.agent, 1, '[Win32App] AppWorkload started. Waiting for app policies.');
 
   for (const e of appTrackingLists(facts)) {
     const phase = ESP_PHASE[e.phase];
@@ -86,7 +127,9 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
     const name = a.app.displayName;
     const tracked = isTracked(facts, a);
     log.add(a.startT, thread, 1, `[Win32App][V3Processor] Processing subgraph with app ids: ${id}`);
-    if (a.attempt > 1) log.add(a.startT, thread, 1, `[Win32App] Retry attempt ${a.attempt} of 3 for app ${id}`);
+    if (a.attemptInRound > 1) {
+      log.add(a.startT, thread, 1, `[Win32App] Retry attempt ${a.attemptInRound} of ${RETRY_ATTEMPTS} for app ${id}`);
+    }
     log.add(
       a.startT,
       thread,
@@ -99,14 +142,7 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
       1,
       `[Win32App][DetectionActionHandler] Detection for policy with id: ${id} resulted in action status: Success and detection state: NotDetected.`,
     );
-    if (tracked && a.attempt === 1) {
-      log.add(
-        a.startT,
-        thread,
-        1,
-        `[Win32App][EspManager] Updating ESP tracked install status from NotInstalled to InProgress for application ${id} with name: ${name}`,
-      );
-    }
+    if (tracked) trackedStatusLine(log, facts, a, a.startT, thread);
     log.add(
       a.startT,
       thread,
@@ -116,7 +152,7 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
 
     // Delivery Optimization progress, about every tenth of the download.
     const user = userIdFor(facts, a);
-    const steps = Math.min(10, a.downloadSeconds);
+    const steps = Math.max(1, Math.min(10, a.downloadSeconds));
     for (let k = 0; a.downloadBytes > 0 && k <= steps; k++) {
       const at = a.startT + (a.downloadSeconds * k) / steps;
       if (at > t || (a.cancelledAt !== null && at > a.cancelledAt)) break;
@@ -138,34 +174,38 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
       );
     }
 
-    if (a.endT === null || a.exitCode === null || a.result === null) continue;
+    if (a.endT === null || a.exitCode === null || a.result === null) {
+      // Stopped by the ESP (failure elsewhere, timeout, Continue anyway): the tracked state turns Error.
+      if (tracked && a.cancelledAt !== null) trackedStatusLine(log, facts, a, a.cancelledAt, thread);
+      continue;
+    }
     const end = a.endT;
     const code = a.exitCode;
+    // Whether the admin mapped the code (the record's `result` already says what it meant).
     const mapped = a.app.returnCodes.some((r) => r.returnCode === code);
-    const finalFailure = a.result === 'failed' || (a.result === 'retry' && a.attempt >= 3);
     log.add(end, thread, 1, `[Win32App] lpExitCode ${code}`);
     if (!mapped) log.add(end, thread, 2, `[Win32App] Admin did NOT set mapping for lpExitCode: ${code} of app: ${id}`);
     const definedType: LineType = a.result === 'failed' ? 3 : a.result === 'retry' ? 2 : 1;
     log.add(end, thread, definedType, `[Win32App] lpExitCode is defined as ${DEFINED_AS[a.result]}`);
-    if (a.result === 'retry' && !finalFailure) {
-      log.add(end, thread, 2, `[Win32App] Retry attempt ${a.attempt + 1} of 3 for app ${id} is scheduled in 5 minutes`);
+    if (a.retry) {
+      const minutes = a.retry.inSeconds / 60;
+      log.add(
+        end,
+        thread,
+        2,
+        `[Win32App] Retry attempt ${a.retry.attemptInRound} of ${RETRY_ATTEMPTS} for app ${id} is scheduled in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      );
+      // The retry it waited for was stopped by the ESP.
+      if (tracked && a.cancelledAt !== null) trackedStatusLine(log, facts, a, a.cancelledAt, thread);
       continue;
     }
-    if (finalFailure) {
-      const hr = hresultFromExitCode(code);
-      if (tracked) {
-        log.add(
-          end,
-          thread,
-          3,
-          `[Win32App][EspManager] Updating ESP tracked install status from InProgress to Error for application ${id} with name: ${name}`,
-        );
-      }
+    if (exitFailed(a)) {
+      if (tracked) trackedStatusLine(log, facts, a, end, thread);
       log.add(
         end,
         thread,
         3,
-        `[Win32App][ReportingManager] Execution state for app with id: ${id} has been updated. Report delta: {"EnforcementState":{"NewValue":5000,"OldValue":2000},"ErrorCode":{"NewValue":${hr},"OldValue":null}}`,
+        `[Win32App][ReportingManager] Execution state for app with id: ${id} has been updated. Report delta: {"EnforcementState":{"NewValue":5000,"OldValue":2000},"ErrorCode":{"NewValue":${a.hresult},"OldValue":null}}`,
       );
       continue;
     }
@@ -175,14 +215,7 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
       1,
       `[Win32App][DetectionActionHandler] Detection for policy with id: ${id} resulted in action status: Success and detection state: Detected.`,
     );
-    if (tracked) {
-      log.add(
-        end,
-        thread,
-        1,
-        `[Win32App][EspManager] Updating ESP tracked install status from InProgress to Completed for application ${id} with name: ${name}`,
-      );
-    }
+    if (tracked) trackedStatusLine(log, facts, a, end, thread);
     log.add(
       end,
       thread,
@@ -210,6 +243,7 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
 
 // ---- IntuneManagementExtension.log ---------------------------------------------------------------
 
+/** IntuneManagementExtension.log's own lines up to t (agent start, ESP phases, user sessions, hand-offs), in time order. */
 export function intuneManagementExtensionLines(facts: RunFacts): LogLine[] {
   const log = new LogBuilder('IntuneManagementExtension', String(facts.scenario.seed));
   const start = facts.imeStartT;
@@ -227,12 +261,13 @@ export function intuneManagementExtensionLines(facts: RunFacts): LogLine[] {
     log.add(e.t, THREAD.poller, 1, `[Win32App] In EspPhase: ${ESP_PHASE[e.phase]}`);
   }
   for (const e of eventsOfType(facts.events, 'phaseCompleted')) {
-    if (e.phase === 'accountSetup' && e.status === 'succeeded' && facts.user && facts.userSid) {
+    const user = e.phase === 'accountSetup' && e.status === 'succeeded' ? userAt(facts, e.t) : null;
+    if (user) {
       log.add(
         e.t,
         THREAD.poller,
         1,
-        `[Win32App] ..... Completed user session 1, userId: ${facts.user.id}, userSID: ${facts.userSid} .....`,
+        `[Win32App] ..... Completed user session 1, userId: ${user.id}, userSID: ${entraUserSid(user.id)} .....`,
       );
     }
     if (e.status === 'failed') {
@@ -365,6 +400,7 @@ export function* intuneManagementExtensionLog(facts: RunFacts, paddingBytes = 0)
 
 // ---- AgentExecutor.log -----------------------------------------------------------------------------
 
+/** AgentExecutor.log's lines: the detection script before each Win32 install, and after each one that succeeded. */
 export function agentExecutorLines(facts: RunFacts): LogLine[] {
   const log = new LogBuilder('AgentExecutor', String(facts.scenario.seed));
   for (const a of imeAttempts(facts)) {
@@ -408,19 +444,23 @@ function detection(log: LogBuilder, a: AppAttempt, at: number, detected: boolean
 
 // ---- files -----------------------------------------------------------------------------------------
 
+/** Lines as CMTrace text, one string (with CRLF) each. */
 export function* formatLines(facts: RunFacts, lines: LogLine[]): Generator<string> {
   const format = lineFormatter(facts.startMs);
   for (const line of lines) yield format(line);
 }
 
+/** IntuneManagementExtension.log as UTF-8 chunks of about 256 KB, padded to about `paddingBytes`. */
 export function intuneManagementExtensionLogChunks(facts: RunFacts, paddingBytes = 0): Iterable<Uint8Array> {
   return chunkedBytes(intuneManagementExtensionLog(facts, paddingBytes));
 }
 
+/** AppWorkload.log's text. */
 export function appWorkloadLog(facts: RunFacts): string {
   return [...formatLines(facts, appWorkloadLines(facts))].join('');
 }
 
+/** AgentExecutor.log's text. */
 export function agentExecutorLog(facts: RunFacts): string {
   return [...formatLines(facts, agentExecutorLines(facts))].join('');
 }

@@ -11,6 +11,7 @@ import { configurationInfo } from '../diagnostics/diagnosticsView';
 import { appLocUri, resourceLocUri } from './resources';
 import { displayTime } from '../facts/time';
 
+/** Text safe inside HTML elements and attribute values. */
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -39,6 +40,7 @@ function pairs(caption: string, items: [string, string][]): string {
 
 const STATE_TEXT = { 1: 'Not installed', 2: 'In progress', 3: 'Installed', 4: 'Error' } as const;
 
+/** MDMDiagHtmlReport.html's text: static HTML of the device, its ESP settings and state, and what it tracks at t. */
 export function mdmDiagHtml(facts: RunFacts): string {
   const { scenario, profile } = facts;
   const collected = displayTime(facts.startMs, facts.t);

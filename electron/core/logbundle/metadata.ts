@@ -5,6 +5,7 @@
 import type { RunFacts } from '../facts/history';
 import { isoTime } from '../facts/time';
 
+/** MdmDiagLogMetadata.json's text: the collection's areas, time, device and file list. */
 export function metadataJson(facts: RunFacts, archiveName: string, files: string[]): string {
   const { scenario } = facts;
   return JSON.stringify(
@@ -31,6 +32,7 @@ export function metadataJson(facts: RunFacts, archiveName: string, files: string
   );
 }
 
+/** MdmLogCollectorFootPrint.txt's text (CRLF): what the collector exported and collected. */
 export function footprintText(facts: RunFacts, files: string[], registryRoots: string[]): string {
   const when = isoTime(facts.startMs, facts.t);
   const lines = [`${when} MdmDiagnosticsTool (simulated): collecting areas ${facts.areas.join(';')}`];

@@ -2,11 +2,10 @@
  * readme.txt: what the bundle is (a simulation), what each file holds, and the choices a reader of
  * real bundles needs to know about (text event logs, the .reg encoding, UTC times, what is left out).
  */
-import { PHASE_TITLES } from '../../../shared/esp';
+import { PHASE_TITLES, formatHresult } from '../../../shared/esp';
 import type { RunFacts } from '../facts/history';
 import { failedAttempt } from '../facts/history';
 import { DEPLOYMENT_MODE_TEXT, JOIN_TEXT } from '../diagnostics/diagnosticsView';
-import { hresultFromExitCode } from '../../../shared/esp';
 import { displayTime, isoTime } from '../facts/time';
 
 export interface AppLogNote {
@@ -45,6 +44,7 @@ function describe(name: string, appLog: AppLogNote | null): string {
   return DESCRIPTIONS.find(([re]) => re.test(name))?.[1] ?? '';
 }
 
+/** readme.txt's text (CRLF): what the bundle is, the run it comes from, each file, and the choices made. */
 export function readmeText(
   facts: RunFacts,
   archiveName: string,
@@ -73,7 +73,7 @@ export function readmeText(
   ];
   if (facts.view.errorScreen) lines.push(`Error screen:    ${facts.view.errorScreen.message}`);
   if (failed && failed.exitCode !== null) {
-    const hr = `0x${(hresultFromExitCode(failed.exitCode) >>> 0).toString(16).padStart(8, '0')}`;
+    const hr = formatHresult(failed.hresult ?? failed.exitCode);
     const phase = failed.phase === 'afterEsp' ? 'after the ESP' : PHASE_TITLES[failed.phase];
     lines.push(
       `Failed app:      ${failed.app.displayName} (${failed.app.id}) in ${phase}: exit code ${failed.exitCode} (${hr}) at ${isoTime(facts.startMs, failed.endT ?? facts.t)}`,

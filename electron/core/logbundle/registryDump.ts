@@ -1,6 +1,7 @@
 /**
  * MdmDiagReport_RegistryDump.reg (§3.4, §4.3–4.7): the registry keys the ESP and its providers
- * keep, holding this run's values at the collection time t.
+ * keep, holding this run's values at the collection time t. Past 400 lines because it is one file:
+ * each key family is a short function over RunFacts, and the .reg encoding they share sits at the end.
  *
  * Format choice: regedit-style, UTF-16LE with a BOM, the `Windows Registry Editor Version 5.00`
  * header and CRLF. MDMDiagnosticsTool's own dump omits the header (§3.4 [3P]), so support staff
@@ -10,10 +11,22 @@
 import type { PhaseId, Status } from '../../../shared/esp';
 import { PHASES } from '../../../shared/esp';
 import type { PhaseView } from '../../../shared/snapshot';
-import type { AppAttempt, RunFacts } from '../facts/history';
-import { appTrackingLists, eventsOfType, installationState, installerOf, trackedAppIds } from '../facts/history';
+import type { InstallationState, TimelineEvent } from '../../../shared/timeline';
+import { INSTALLATION_STATE_VALUE } from '../../../shared/timeline';
+import { ERROR_TIMEOUT } from '../engine/devicePreparation';
+import type { AppAttempt, RunFacts, SignIn } from '../facts/history';
+import {
+  currentTrackingLists,
+  currentUserSignedInAt,
+  eventsOfType,
+  installationState,
+  installationStateBefore,
+  installerOf,
+  sidAt,
+  trackedAppIds,
+  userAt,
+} from '../facts/history';
 import { DEVICE_USER_ID } from './imeLogs';
-import { hresultFromExitCode } from '../../../shared/esp';
 import { appLocUri, expectedListOf, productCode, resourceLocUri } from './resources';
 import { cloudAssignedOobeConfig } from './autopilotProfile';
 import { trackingTimestamp } from '../facts/time';
@@ -41,6 +54,7 @@ const dword = (name: string, data: number): RegValue => ({ name, type: 'dword', 
 
 // ---- the model -----------------------------------------------------------------------------------
 
+/** Every key of the dump with its values at t, in file order (§4.3–4.7). */
 export function registryKeys(facts: RunFacts): RegKey[] {
   return [
     ...enrollmentKeys(facts),
@@ -61,10 +75,6 @@ function deviceEspCompleted(facts: RunFacts): boolean {
   return happened(facts, (e) => e.type === 'espCompleted' && e.part === 'device');
 }
 
-function userEspCompleted(facts: RunFacts): boolean {
-  return happened(facts, (e) => e.type === 'espCompleted' && e.part === 'user');
-}
-
 function phaseView(facts: RunFacts, id: PhaseId): PhaseView {
   return facts.view.phases.find((p) => p.id === id)!;
 }
@@ -76,10 +86,18 @@ function provisioningResult(facts: RunFacts, phases: PhaseId[], done: boolean): 
   return 2;
 }
 
-/** The LocURIs the server sent for one Expected* list, once the phase's tracking lists exist. */
-function expectedLists(facts: RunFacts, phase: 'deviceSetup' | 'accountSetup'): RegValue[] {
-  const built = eventsOfType(facts.events, 'trackingListBuilt').some((e) => e.phase === phase);
-  if (!built) return [];
+/**
+ * The LocURIs the server sent for the Expected* lists of a phase (§4.2): the resources and MSI or
+ * modern apps of the phase's last tracking list in `events` (the device's part of the record, or
+ * one user's), or nothing before the lists exist.
+ */
+function expectedLists(
+  facts: RunFacts,
+  phase: 'deviceSetup' | 'accountSetup',
+  events: readonly TimelineEvent[],
+): RegValue[] {
+  const list = eventsOfType(events, 'trackingListBuilt').findLast((e) => e.phase === phase && e.item === 'apps');
+  if (!list) return [];
   const scope = phase === 'deviceSetup' ? 'device' : 'user';
   const lists = new Map<string, string[]>([
     ['ExpectedPolicies', []],
@@ -89,10 +107,10 @@ function expectedLists(facts: RunFacts, phase: 'deviceSetup' | 'accountSetup'): 
     ['ExpectedSCEPCerts', []],
     ['ExpectedPFXCerts', []],
   ]);
-  for (const r of facts.resources.filter((r) => r.phase === phase)) {
+  for (const r of facts.resources.filter((r) => r.phase === phase && r.startT === list.t)) {
     lists.get(expectedListOf(facts.scenario, r.resourceId))!.push(resourceLocUri(facts.scenario, r.resourceId, scope));
   }
-  for (const id of trackedAppIds(facts, phase)) {
+  for (const id of list.ids) {
     const app = facts.apps.get(id);
     if (!app) continue;
     const installer = installerOf(app);
@@ -102,10 +120,38 @@ function expectedLists(facts: RunFacts, phase: 'deviceSetup' | 'accountSetup'): 
   return [...lists].filter(([, uris]) => uris.length > 0).map(([name, uris]) => sz(name, uris.join(LIST_DELIMITER)));
 }
 
+/** `FirstSync\{UserSID}` of one user who signed in (§4.3): their part of the record, from their sign-in. */
+function userFirstSyncKey(facts: RunFacts, base: string, signIn: SignIn): RegKey {
+  const events = facts.events.filter((e) => e.t >= signIn.t && (signIn.untilT === null || e.t < signIn.untilT));
+  const done = events.some((e) => e.type === 'espCompleted' && e.part === 'user');
+  // The screen at t is the current user's; an earlier user's result is what their part of the record says.
+  const result =
+    signIn.untilT === null
+      ? provisioningResult(facts, ['accountSetup'], done)
+      : done
+        ? 1
+        : events.some((e) => e.type === 'phaseCompleted' && e.phase === 'accountSetup' && e.status === 'failed')
+          ? 0
+          : 2;
+  return {
+    path: `${base}\\FirstSync\\${signIn.sid}`,
+    values: [
+      dword('SkipUserStatusPage', facts.run.espShown.user ? 0 : SKIPPED),
+      dword('IsSyncDone', done ? 1 : 0),
+      dword(
+        'ServerHasFinishedProvisioning',
+        eventsOfType(events, 'trackingListBuilt').some((e) => e.phase === 'accountSetup') ? 1 : 0,
+      ),
+      dword('WasDeviceSuccessfullyProvisioned', facts.run.espShown.user ? result : 1),
+      ...expectedLists(facts, 'accountSetup', events),
+    ],
+  };
+}
+
 function enrollmentKeys(facts: RunFacts): RegKey[] {
   const { profile, scenario } = facts;
   const base = `${HKLM}\\Enrollments\\{${facts.ids.enrollment}}`;
-  const keys: RegKey[] = [
+  return [
     {
       path: base,
       values: [
@@ -138,30 +184,12 @@ function enrollmentKeys(facts: RunFacts): RegKey[] {
             ? provisioningResult(facts, ['devicePreparation', 'deviceSetup'], deviceEspCompleted(facts))
             : 1,
         ),
-        ...expectedLists(facts, 'deviceSetup'),
+        ...expectedLists(facts, 'deviceSetup', facts.events),
       ],
     },
+    // One per user who signed in (§4.3): the record's `signedIn`, not the deployment mode.
+    ...facts.signIns.map((signIn) => userFirstSyncKey(facts, base, signIn)),
   ];
-  const signedIn = happened(facts, (e) => e.type === 'signedIn');
-  if (facts.userSid && signedIn) {
-    keys.push({
-      path: `${base}\\FirstSync\\${facts.userSid}`,
-      values: [
-        dword('SkipUserStatusPage', facts.run.espShown.user ? 0 : SKIPPED),
-        dword('IsSyncDone', userEspCompleted(facts) ? 1 : 0),
-        dword(
-          'ServerHasFinishedProvisioning',
-          eventsOfType(facts.events, 'trackingListBuilt').some((e) => e.phase === 'accountSetup') ? 1 : 0,
-        ),
-        dword(
-          'WasDeviceSuccessfullyProvisioned',
-          facts.run.espShown.user ? provisioningResult(facts, ['accountSetup'], userEspCompleted(facts)) : 1,
-        ),
-        ...expectedLists(facts, 'accountSetup'),
-      ],
-    });
-  }
-  return keys;
 }
 
 /** The last attempt of each app, in first-attempt order. */
@@ -175,14 +203,11 @@ function lastAttempts(facts: RunFacts, filter: (a: AppAttempt) => boolean): AppA
 function imeKeys(facts: RunFacts): RegKey[] {
   const keys: RegKey[] = [];
   for (const a of lastAttempts(facts, (a) => installerOf(a.app) === 'ime')) {
-    const user = a.app.installContext === 'user' && facts.user ? facts.user.id : DEVICE_USER_ID;
+    const installedFor = a.app.installContext === 'user' ? userAt(facts, a.startT) : null;
+    const user = installedFor ? installedFor.id : DEVICE_USER_ID;
     const state = installationState(facts, a.app.id);
-    const error =
-      state === 4 && a.exitCode !== null
-        ? hresultFromExitCode(a.exitCode)
-        : state === 4
-          ? hresultFromExitCode(1460)
-          : null;
+    // Error: the record's HRESULT of the exit code; an install the ESP stopped reports ERROR_TIMEOUT.
+    const error = state === 4 ? (a.hresult ?? ERROR_TIMEOUT | 0) : null;
     const enforcement = state === 3 ? 1000 : state === 4 ? 5000 : 2000;
     keys.push({
       path: `${HKLM}\\IntuneManagementExtension\\Win32Apps\\${user}\\${a.app.id}_1`,
@@ -216,7 +241,7 @@ function imeKeys(facts: RunFacts): RegKey[] {
 function msiKeys(facts: RunFacts): RegKey[] {
   return lastAttempts(facts, (a) => installerOf(a.app) === 'msi').map((a) => {
     const state = installationState(facts, a.app.id);
-    const sid = a.app.installContext === 'user' && facts.userSid ? facts.userSid : EDAM_DEVICE_SID;
+    const sid = (a.app.installContext === 'user' ? sidAt(facts, a.startT) : null) ?? EDAM_DEVICE_SID;
     return {
       path: `${HKLM}\\EnterpriseDesktopAppManagement\\${sid}\\MSI\\${productCode(a.app)}`,
       values: [
@@ -249,6 +274,7 @@ const SUBCATEGORY_ID: Record<string, string> = {
   apps: 'AppsSubcategory',
 };
 
+/** AutopilotSettings' state name for a screen status (§4.5). */
 export function uiState(status: Status, level: 'category' | 'subcategory'): string {
   switch (status) {
     case 'notStarted':
@@ -333,8 +359,17 @@ function rebootRequired(facts: RunFacts, appId: string): number {
 }
 
 function setupKeys(facts: RunFacts, root: string, phase: 'deviceSetup' | 'accountSetup'): RegKey[] {
-  const built = eventsOfType(facts.events, 'trackingListBuilt').some((e) => e.phase === phase);
-  const started = facts.items.some((r) => r.phase === phase && r.item === 'apps');
+  const built = currentTrackingLists(facts, phase).length > 0;
+  // Account setup before the current user signed in was another user's.
+  const since = phase === 'accountSetup' ? (currentUserSignedInAt(facts) ?? -Infinity) : -Infinity;
+  // The Apps row ran (not only waited, or read Previous step failed) since then.
+  const started = facts.items.some(
+    (r) =>
+      r.phase === phase &&
+      r.item === 'apps' &&
+      r.startT >= since &&
+      (r.status === 'identifying' || r.status === 'inProgress' || r.status === 'succeeded' || r.status === 'failed'),
+  );
   if (!started) return [];
   const scope = phase === 'deviceSetup' ? 'Device' : 'User';
   const keys: RegKey[] = [
@@ -390,12 +425,9 @@ function enrollmentStatusTrackingKeys(facts: RunFacts): RegKey[] {
     { path: `${provider}\\TrackedResourceTypes`, values: [dword('Apps', 1)] },
     ...setupKeys(facts, `${EST}\\Device`, 'deviceSetup'),
   ];
-  // The user's subtree exists only once Device setup has succeeded (§4.4).
-  const deviceSetupSucceeded = happened(
-    facts,
-    (e) => e.type === 'phaseCompleted' && e.phase === 'deviceSetup' && e.status === 'succeeded',
-  );
-  if (facts.userSid && deviceSetupSucceeded) keys.push(...setupKeys(facts, `${EST}\\${facts.userSid}`, 'accountSetup'));
+  // The user's subtree exists once the ESP reached Account setup: after Device setup succeeded
+  // (§4.4), or the user continued past it (setupKeys writes nothing before the Apps row started).
+  if (facts.userSid) keys.push(...setupKeys(facts, `${EST}\\${facts.userSid}`, 'accountSetup'));
   return keys;
 }
 
@@ -405,7 +437,7 @@ function espTrackingInfoKeys(facts: RunFacts): RegKey[] {
   const base = `${EST}\\ESPTrackingInfo\\Diagnostics`;
   const keys: RegKey[] = [];
   for (const phase of ['deviceSetup', 'accountSetup'] as const) {
-    const list = appTrackingLists(facts).find((e) => e.phase === phase);
+    const list = currentTrackingLists(facts, phase)[0];
     if (!list) continue;
     if (phase === 'accountSetup' && !facts.userSid) continue;
     const root = phase === 'deviceSetup' ? base : `${base}\\${facts.userSid}`;
@@ -421,35 +453,29 @@ function espTrackingInfoKeys(facts: RunFacts): RegKey[] {
       values.push(dword(name, value));
       items.set(key, values);
     };
-    for (const r of facts.resources.filter((r) => r.phase === phase)) {
+    for (const r of facts.resources.filter((r) => r.phase === phase && r.startT >= list.t)) {
       const category = expectedListOf(facts.scenario, r.resourceId);
       const item = resourceLocUri(facts.scenario, r.resourceId, scope);
       write(category, item, r.startT, 0);
       if (r.endT !== null && r.ok) write(category, item, r.endT, 1);
     }
+    // Apps: every InstallationState the engine wrote for the app in this phase since it was
+    // registered, starting from the state it had then (§4.6: 1–4 for Win32, 0/1 for the others).
     for (const id of list.ids) {
       const app = facts.apps.get(id);
       if (!app) continue;
       const installer = installerOf(app);
-      const attempts = facts.attempts.filter((a) => a.app.id === id && a.phase === phase);
-      if (installer === 'ime') {
-        const item = `Win32App_${id}_1`;
-        write('Sidecar', item, list.t, 1);
-        for (const a of attempts) {
-          write('Sidecar', item, a.startT, 2);
-          if (a.result === null) {
-            if (a.cancelledAt !== null) write('Sidecar', item, a.cancelledAt, 4);
-            continue;
-          }
-          const failed = a.result === 'failed' || (a.result === 'retry' && a.attempt >= 3);
-          if (a.result !== 'retry' || failed) write('Sidecar', item, a.endT!, failed ? 4 : 3);
-        }
-      } else {
-        const category = installer === 'msi' ? 'ExpectedMSIAppPackages' : 'ExpectedModernAppPackages';
-        const item = appLocUri(app, scope);
-        write(category, item, list.t, 0);
-        for (const a of attempts)
-          if (a.result !== null && a.result !== 'failed' && a.result !== 'retry') write(category, item, a.endT!, 1);
+      const category =
+        installer === 'ime' ? 'Sidecar' : installer === 'msi' ? 'ExpectedMSIAppPackages' : 'ExpectedModernAppPackages';
+      const item = installer === 'ime' ? `Win32App_${id}_1` : appLocUri(app, scope);
+      const value = (state: InstallationState): number =>
+        installer === 'ime' ? INSTALLATION_STATE_VALUE[state] : state === 'completed' ? 1 : 0;
+      let last = value(installationStateBefore(facts, id, list.t) ?? 'notInstalled');
+      write(category, item, list.t, last);
+      for (const c of facts.stateChanges) {
+        if (c.appId !== id || c.phase !== phase || c.t < list.t || value(c.to) === last) continue;
+        last = value(c.to);
+        write(category, item, c.t, last);
       }
     }
     for (const [path, values] of items) keys.push({ path, values });

@@ -20,6 +20,7 @@ export function productCode(app: App): string {
   return `{${guidFrom('msi-product-code', app.id).toUpperCase()}}`;
 }
 
+/** The LocURI the ESP tracks an app by (§4.2): by its installer's CSP. */
 export function appLocUri(app: App, scope: Scope): string {
   const kind: Installer = installerOf(app);
   if (app.kind === 'office') return `${root(scope)}/Office/Installation/${app.id}/Status`;
@@ -28,6 +29,7 @@ export function appLocUri(app: App, scope: Scope): string {
   return `${root(scope)}/EnrollmentStatusTracking/Setup/Apps/Tracking/Sidecar/Win32App_${app.id}_1`;
 }
 
+/** The LocURI of a tracked policy, certificate or network profile (§4.2), `EntDMID` for the placeholder. */
 export function resourceLocUri(scenario: Scenario, id: string, scope: Scope): string {
   if (id === 'EntDMID') return ENTDMID_URI;
   const policy = scenario.tenant.policies.find((p) => p.id === id);

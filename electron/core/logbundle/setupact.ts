@@ -10,6 +10,7 @@ import { setupactTime, ticksOf } from '../facts/time';
 
 type Level = 'Info' | 'Warning' | 'Error';
 
+/** setupact.log's text up to t (CRLF), oldest first: the OOBE milestones and the record's ESP events. */
 export function setupactLog(facts: RunFacts): string {
   const { scenario } = facts;
   const lines: { seconds: number; level: Level; component: string; message: string }[] = [];
@@ -33,8 +34,20 @@ export function setupactLog(facts: RunFacts): string {
       ? `Windows Autopilot profile "${scenario.device.enrollmentProfileName}" applied (${mode}, ${scenario.deployment.join === 'hybrid' ? 'hybrid Microsoft Entra join' : 'Microsoft Entra join'}).`
       : 'No Windows Autopilot profile was found for this device.',
   );
-  if (facts.user && (mode === 'userDriven' || mode === 'entraJoinOobe')) {
-    add(-120, 'Info', 'CloudExperienceHost', `Work or school account sign-in: ${facts.user.userPrincipalName}.`);
+  // A user the ESP resolved its profile for before any sign-in of theirs was recorded typed their
+  // work account in OOBE (user-driven): before the run when the ESP opened at once, else then.
+  const signedIn = new Set<string>();
+  for (const e of facts.events) {
+    if (e.type === 'signedIn') signedIn.add(e.userPrincipalName.toLowerCase());
+    if (e.type !== 'profileResolved' || e.userPrincipalName === null) continue;
+    if (signedIn.has(e.userPrincipalName.toLowerCase())) continue;
+    signedIn.add(e.userPrincipalName.toLowerCase());
+    add(
+      e.t === 0 ? -120 : e.t,
+      'Info',
+      'CloudExperienceHost',
+      `Work or school account sign-in: ${e.userPrincipalName}.`,
+    );
   }
   for (const e of facts.events) {
     switch (e.type) {

@@ -16,7 +16,7 @@
  *
  * Pure: no fs, so any room may use it.
  */
-import { createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { SyntaxKind, createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 
 /**
  * The largest scenario file (and Graph export) read: 20 MB. A worst-case tenant (51 profiles, 120 apps, 230
@@ -90,9 +90,9 @@ function findTooDeepNesting(text: string): string | null {
   const scanner = createScanner(text, true);
   const stack: Frame[] = [];
   for (;;) {
-    scanner.scan();
-    const length = scanner.getTokenLength();
-    if (length === 0) return null; // the end of the text
+    // The end of the text. jsonc-parser reports EOF with a length of 1 after an unclosed comment, so the
+    // token kind, not its length, ends the loop (fuzzing found `/*` looping forever).
+    if (scanner.scan() === SyntaxKind.EOF || scanner.getTokenLength() === 0) return null;
     const offset = scanner.getTokenOffset();
     const top = stack[stack.length - 1];
     switch (text[offset]) {

@@ -528,6 +528,26 @@ export const AssignmentFilterSchema = graphObject(
   },
 );
 
+/**
+ * Custom OMA-URI settings the ESP itself reads (DMClient CSP, §4.2): setting one to true on the device skips
+ * that part of the ESP. Any other OMA-URI setting is kept but warned about: the simulator does not model it.
+ */
+export const ESP_OMA_URIS = {
+  skipUserStatusPage: './Device/Vendor/MSFT/DMClient/Provider/MS DM Server/FirstSyncStatus/SkipUserStatusPage',
+  skipDeviceStatusPage: './Device/Vendor/MSFT/DMClient/Provider/MS DM Server/FirstSyncStatus/SkipDeviceStatusPage',
+} as const;
+
+const OMA_URI_OF = new Map(Object.entries(ESP_OMA_URIS).map(([name, uri]) => [uri.toLowerCase(), name]));
+
+/** An ESP OMA-URI setting as the engine reads it. */
+export interface OmaSetting {
+  omaUri: string;
+  value: boolean | number | string | null;
+}
+
+/** One `omaSettings` entry of a windows10CustomConfiguration (Graph omaSetting*): its URI and value. */
+const OmaSettingSchema = z.looseObject({ omaUri: z.string(), value: z.unknown().optional() });
+
 function trackedResourceSchema<K extends string>(kinds: readonly [K, ...K[]], defaultKind?: K) {
   const kind = defaultKind === undefined ? z.enum(kinds) : z.enum(kinds).default(defaultKind);
   return graphObject(
@@ -537,16 +557,39 @@ function trackedResourceSchema<K extends string>(kinds: readonly [K, ...K[]], de
       displayName: z.string().optional(),
       kind,
       assignments: graphList(ResourceAssignmentSchema).optional(),
+      omaSettings: z.array(OmaSettingSchema).optional(),
     },
     {
       // A configuration pasted from Graph carries its settings, which the simulator does not model.
       quiet: (r) => typeof r['@odata.type'] === 'string',
-      build: (r) => ({
-        id: r.id,
-        displayName: r.displayName ?? r.id,
-        kind: r.kind as K,
-        assignments: r.assignments ?? [],
-      }),
+      build: (r, note) => {
+        const omaSettings: OmaSetting[] = [];
+        (r.omaSettings ?? []).forEach((setting, i) => {
+          const value = setting.value;
+          const known = OMA_URI_OF.get(setting.omaUri.trim().toLowerCase());
+          if (!known) {
+            note(
+              ['omaSettings', i, 'omaUri'],
+              `"${setting.omaUri}": the simulator does not model this OMA-URI setting; it is ignored`,
+            );
+            return;
+          }
+          omaSettings.push({
+            omaUri: setting.omaUri.trim(),
+            value: typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string' ? value : null,
+          });
+        });
+        const built: {
+          id: string;
+          displayName: string;
+          kind: K;
+          assignments: NonNullable<typeof r.assignments>;
+          /** Only the ESP's own settings (ESP_OMA_URIS); absent when there are none. */
+          omaSettings?: OmaSetting[];
+        } = { id: r.id, displayName: r.displayName ?? r.id, kind: r.kind as K, assignments: r.assignments ?? [] };
+        if (omaSettings.length > 0) built.omaSettings = omaSettings;
+        return built;
+      },
     },
   );
 }
@@ -864,6 +907,8 @@ const AppBehaviourSchema = ownObject(
     downloadMB: z.number().min(0).max(MAX_DOWNLOAD_MB, `at most ${MAX_DOWNLOAD_MB} MB`).optional(),
     exitCode: wholeNumber().optional(),
     exitCodes: z.array(wholeNumber()).min(1).optional(),
+    /** false: the installer succeeds but the app's detection rule never finds it (ESP: 0x87d1041c, §5.3). */
+    detected: z.boolean().optional(),
     /** esp-sim plan only: this app's install-time factor per device, instead of simulation.variation's. */
     installTimeFactor: LogNormalSchema.optional(),
   },
@@ -878,6 +923,7 @@ const AppBehaviourSchema = ownObject(
       downloadMB: b.downloadMB ?? null,
       /** Exit code of each attempt; the last one repeats. */
       exitCodes: b.exitCodes ?? [b.exitCode ?? 0],
+      ...(b.detected === false ? { detected: false as const } : {}),
       ...(b.installTimeFactor ? { installTimeFactor: b.installTimeFactor } : {}),
     }),
   },

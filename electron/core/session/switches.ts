@@ -20,6 +20,12 @@ export interface HostSwitches {
   kiosk: boolean;
   windowed: boolean;
   operator: boolean;
+  /** The operator console's scenario library folder; undefined: the platform's default (library.ts). */
+  library: string | undefined;
+  /** Kiosk demos: scenario files run in turn, one per loop (`--playlist a.json,b.json`). */
+  playlist?: string[] | undefined;
+  /** The remembered settings' file; undefined: the host's default (settings.ts). */
+  settings?: string | undefined;
 }
 
 export const DEFAULT_SWITCHES: HostSwitches = {
@@ -32,10 +38,11 @@ export const DEFAULT_SWITCHES: HostSwitches = {
   kiosk: false,
   windowed: false,
   operator: false,
+  library: undefined,
 };
 
 export const SWITCHES_USAGE =
-  '[--scenario <file>] [--speed <factor>] [--look windows10|windows11] [--loop <seconds>] [--kiosk] [--windowed] [--operator] [--port <n>] [--host <address>]';
+  '[--scenario <file>] [--playlist <file>,<file>...] [--speed <factor>] [--look windows10|windows11] [--loop <seconds>] [--kiosk] [--windowed] [--operator] [--library <folder>] [--settings <file>] [--port <n>] [--host <address>]';
 
 export type ParsedSwitches = { ok: true; switches: HostSwitches; warnings: string[] } | { ok: false; error: string };
 
@@ -45,7 +52,7 @@ export type ParsedSwitches = { ok: true; switches: HostSwitches; warnings: strin
  * (a kiosk stays a kiosk), so only that switch falls back to its default, with a warning.
  */
 export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitches {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
     ({ values } = parseArgs({
       args,
@@ -61,6 +68,9 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
         kiosk: { type: 'boolean' },
         windowed: { type: 'boolean' },
         operator: { type: 'boolean' },
+        library: { type: 'string' },
+        playlist: { type: 'string', multiple: true },
+        settings: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -84,6 +94,12 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
     problems.push(`--${name} ${rule}, not "${raw}"`);
     return fallback;
   };
+  const playlistValues = Array.isArray(values['playlist']) ? (values['playlist'] as string[]) : [];
+  const playlist = playlistValues
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (playlistValues.length > 0 && playlist.length === 0) problems.push('--playlist takes scenario files, a,b,c');
   const switches: HostSwitches = {
     scenario: text('scenario'),
     port: checked(
@@ -118,7 +134,23 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
     kiosk: values['kiosk'] === true,
     windowed: values['windowed'] === true,
     operator: values['operator'] === true,
+    library: text('library'),
+    ...(playlist.length > 0 ? { playlist } : {}),
+    ...(text('settings') !== undefined ? { settings: text('settings') } : {}),
   };
   if (strict && problems.length > 0) return { ok: false, error: problems.join('; ') };
   return { ok: true, switches, warnings: problems };
+}
+
+/**
+ * The switches named on the command line (`speed` for `--speed 60` or `--speed=60`): what was chosen for this
+ * launch wins over the remembered settings.
+ */
+export function switchesGiven(args: readonly string[]): Set<string> {
+  const given = new Set<string>();
+  for (const arg of args) {
+    const match = /^--([a-z][a-z-]*)(?:=|$)/.exec(arg);
+    if (match) given.add(match[1]!);
+  }
+  return given;
 }

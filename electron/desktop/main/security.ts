@@ -6,6 +6,7 @@ import type { BrowserWindow, IpcMainInvokeEvent, WebContents } from 'electron';
 import { net, protocol } from 'electron';
 import { normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 
 export const RENDERER_PROTOCOL = 'esp-sim';
 
@@ -19,15 +20,43 @@ export function registerPrivilegedScheme(): void {
   ]);
 }
 
-/** Serves the built renderer, refusing any path that escapes its folder. */
+/** Serves the built renderer over `esp-sim://` (checklist item 18): see `serveRenderer`. */
 export function registerRendererProtocol(rendererDir: string): void {
-  protocol.handle(RENDERER_PROTOCOL, (request) => {
+  protocol.handle(RENDERER_PROTOCOL, (request) => serveRenderer(rendererDir, request));
+}
+
+/**
+ * One `esp-sim://` request: a file of the built renderer, never a path that escapes its folder. Every
+ * answer, refusals included, carries the page's Content-Security-Policy as a header too (checklist
+ * item 7), the same string as the page's meta tag (shared/csp.ts).
+ */
+export async function serveRenderer(rendererDir: string, request: Request): Promise<Response> {
+  let file: string;
+  try {
     const { pathname } = new URL(request.url);
     const relative = pathname === '/' || pathname === '' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(`${rendererDir}${sep}${relative}`);
-    if (!file.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 });
-    return net.fetch(pathToFileURL(file).toString());
-  });
+    file = normalize(`${rendererDir}${sep}${relative}`);
+  } catch {
+    // Not a URL, or not valid percent-encoding (decodeURIComponent throws a URIError).
+    return withSecurityHeaders(new Response('Bad request', { status: 400 }));
+  }
+  if (!file.startsWith(rendererDir + sep)) return withSecurityHeaders(new Response('Forbidden', { status: 403 }));
+  try {
+    return withSecurityHeaders(await net.fetch(pathToFileURL(file).toString()));
+  } catch {
+    // net.fetch rejects for a file that is not there (net::ERR_FILE_NOT_FOUND).
+    return withSecurityHeaders(new Response('Not found', { status: 404 }));
+  }
+}
+
+/** The response with the CSP and nosniff headers; fetch's own headers are immutable, so a copy. */
+export function withSecurityHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+  headers.set('x-content-type-options', 'nosniff');
+  // A Response can only be built with a status of 200-599; a file: fetch answers 200.
+  const status = response.status >= 200 && response.status <= 599 ? response.status : 200;
+  return new Response(response.body, { status, statusText: response.statusText, headers });
 }
 
 export function hardenWebContents(contents: WebContents, logger: ScopedLogger): void {

@@ -12,8 +12,9 @@
 import { useRef } from 'react';
 import type { JSX } from 'react';
 import type { PhaseView, Look } from '../../../shared/snapshot';
+import { useT } from '../i18n';
+import { itemRowWords, phaseTitleWords } from '../i18n/words';
 import { useUiStore } from '../store/uiStore';
-import { UI_TEXT } from '../strings';
 import { CategoryGlyph, Chevron, StatusDisc } from './glyphs';
 
 interface CategoryRowProps {
@@ -32,12 +33,13 @@ function hidesDetails(phase: PhaseView): boolean {
   return phase.status === 'notStarted' || phase.status === 'previousStepFailed';
 }
 
-function ProgressDots({ phase }: { phase: PhaseView }): JSX.Element {
+function ProgressDots({ phase, title }: { phase: PhaseView; title: string }): JSX.Element {
+  const t = useT();
   return (
     <div
       className="progress"
       role="progressbar"
-      aria-label={UI_TEXT.runningProgressLabel(phase.title)}
+      aria-label={t('esp.runningProgressLabel', { category: title })}
       data-testid={`progress-${phase.id}`}
     >
       <span className="progress-dot" />
@@ -52,10 +54,12 @@ function ProgressDots({ phase }: { phase: PhaseView }): JSX.Element {
 export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
   const expanded = useUiStore((s) => s.expanded[phase.id]);
   const detailsToggled = useUiStore((s) => s.detailsToggled);
+  const t = useT();
+  const title = phaseTitleWords(t, phase.id);
   const running = phase.status === 'inProgress' || phase.status === 'identifying';
   const disc = discFor(phase);
   const itemsId = `items-${phase.id}`;
-  const toggleText = expanded ? UI_TEXT.hideDetails : UI_TEXT.showDetails;
+  const toggleText = expanded ? t('esp.hideDetails') : t('esp.showDetails');
   const rowRef = useRef<HTMLLIElement>(null);
   const lite = look === 'windows11';
 
@@ -72,7 +76,7 @@ export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
       className="details-toggle"
       aria-expanded={expanded}
       aria-controls={itemsId}
-      aria-label={`${phase.title} ${toggleText}`}
+      aria-label={`${title} ${toggleText}`}
       data-testid={`toggle-${phase.id}`}
       onClick={onToggle}
     >
@@ -84,7 +88,7 @@ export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
     <ul className="category-items" id={itemsId} hidden={!expanded}>
       {phase.items.map((item) => (
         <li key={item.id} data-testid={`item-${phase.id}-${item.id}`} data-status={item.status}>
-          {item.text}
+          {itemRowWords(t, item)}
         </li>
       ))}
     </ul>
@@ -97,14 +101,14 @@ export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
         {!lite && disc && <StatusDisc kind={disc} className="badge" />}
       </div>
       <div className="category-heading">
-        <h2 className="category-title">{phase.title}</h2>
+        <h2 className="category-title">{title}</h2>
         {toggle}
       </div>
       <p className="category-status" data-testid={`phase-status-${phase.id}`}>
         {lite && disc && <StatusDisc kind={disc} className="status-disc-inline" />}
-        <span className="category-status-text">{phase.statusText}</span>
+        <span className="category-status-text">{t(`esp.status.${phase.statusKey}`)}</span>
       </p>
-      {running && <ProgressDots phase={phase} />}
+      {running && <ProgressDots phase={phase} title={title} />}
       {items}
     </li>
   );

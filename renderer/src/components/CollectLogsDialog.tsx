@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { JSX, KeyboardEvent } from 'react';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import { ExportFolderForm, ExportOutcome, ExportProgress } from './LogExportParts';
 import { useLogExport } from './useLogExport';
 
@@ -17,6 +17,7 @@ export function CollectLogsDialog({ onClose }: { onClose(): void }): JSX.Element
   const { display, start } = flow;
   const closeRef = useRef<HTMLButtonElement>(null);
   const started = useRef(false);
+  const t = useT();
 
   useEffect(() => {
     // Opening the dialog is the click on Collect logs: start at once (StrictMode runs effects twice).
@@ -37,7 +38,7 @@ export function CollectLogsDialog({ onClose }: { onClose(): void }): JSX.Element
     }
   };
 
-  const title = display.kind === 'succeeded' ? UI_TEXT.exportSucceeded : UI_TEXT.collectLogsTitle;
+  const title = display.kind === 'succeeded' ? t('logExport.succeeded') : t('logExport.collectLogsTitle');
 
   return (
     <div className="dialog-backdrop">
@@ -64,11 +65,11 @@ export function CollectLogsDialog({ onClose }: { onClose(): void }): JSX.Element
           <div className="dialog-buttons">
             {display.kind !== 'succeeded' && (
               <button type="button" className="button button-primary" onClick={start} data-testid="export-try-again">
-                {UI_TEXT.diagTryAgain}
+                {t('diagnostics.tryAgain')}
               </button>
             )}
             <button type="button" className="button" ref={closeRef} onClick={onClose} data-testid="export-close">
-              {UI_TEXT.diagClose}
+              {t('diagnostics.close')}
             </button>
           </div>
         )}

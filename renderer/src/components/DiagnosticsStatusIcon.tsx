@@ -1,32 +1,34 @@
 /**
  * Event status of the Windows Autopilot diagnostics page (§2.2, CXH `getStatusString()` and its CSS):
  * 1, 2 Error (red X); 3 There was a problem (orange triangle); 4 Still working on it... (blue); 5–7 Complete
- * (green check). The label text is drawn in the page's text colour; the colour rides on the icon only, because
+ * (green check). The labels are in the catalogs (`diagnostics.status.<tone>`, renderer/src/i18n). The label text is drawn in the page's text colour; the colour rides on the icon only, because
  * some of Windows' colours are too light for text on white.
  */
 import type { JSX } from 'react';
 import type { DiagnosticsStatus } from '../../../shared/snapshot';
+import type { Translate } from '../i18n';
 import { IconMark } from './fluentIcons';
 
 export type DiagnosticsTone = 'error' | 'warning' | 'progress' | 'complete';
 
-export const DIAGNOSTICS_STATUS: Record<DiagnosticsStatus, { label: string; tone: DiagnosticsTone }> = {
-  1: { label: 'Error', tone: 'error' },
-  2: { label: 'Error', tone: 'error' },
-  3: { label: 'There was a problem', tone: 'warning' },
-  4: { label: 'Still working on it...', tone: 'progress' },
-  5: { label: 'Complete', tone: 'complete' },
-  6: { label: 'Complete', tone: 'complete' },
-  7: { label: 'Complete', tone: 'complete' },
+export const DIAGNOSTICS_STATUS: Record<DiagnosticsStatus, DiagnosticsTone> = {
+  1: 'error',
+  2: 'error',
+  3: 'warning',
+  4: 'progress',
+  5: 'complete',
+  6: 'complete',
+  7: 'complete',
 };
 
-/** The status's label, or '' for codes outside 1–7 (Windows shows nothing then). */
-export function diagnosticsLabel(status: number): string {
-  return (DIAGNOSTICS_STATUS as Record<number, { label: string } | undefined>)[status]?.label ?? '';
+export function diagnosticsTone(status: number): DiagnosticsTone | null {
+  return (DIAGNOSTICS_STATUS as Record<number, DiagnosticsTone | undefined>)[status] ?? null;
 }
 
-export function diagnosticsTone(status: number): DiagnosticsTone | null {
-  return (DIAGNOSTICS_STATUS as Record<number, { tone: DiagnosticsTone } | undefined>)[status]?.tone ?? null;
+/** The status's label in the screen's language, or '' for codes outside 1–7 (Windows shows nothing then). */
+export function diagnosticsLabel(t: Translate, status: number): string {
+  const tone = diagnosticsTone(status);
+  return tone === null ? '' : t(`diagnostics.status.${tone}`);
 }
 
 /** CXH draws a white mark on a coloured disc (U+F13E, U+F13D, U+F752) and an orange warning glyph (U+F736). */

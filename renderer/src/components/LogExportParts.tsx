@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, JSX } from 'react';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import type { ExportDisplay } from './useLogExport';
 
 interface ExportFolderFormProps {
@@ -22,6 +22,7 @@ export function ExportFolderForm({ initialPath, onSubmit, onCancel }: ExportFold
   const [path, setPath] = useState(initialPath);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const t = useT();
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -36,10 +37,10 @@ export function ExportFolderForm({ initialPath, onSubmit, onCancel }: ExportFold
   return (
     <form className="export-form" onSubmit={submit} data-testid="export-form">
       <label htmlFor={`${id}-path`} className="export-form-label">
-        {UI_TEXT.exportFolderLabel}
+        {t('logExport.folderLabel')}
       </label>
       <p id={`${id}-hint`} className="export-form-hint">
-        {UI_TEXT.exportFolderHint}
+        {t('logExport.folderHint')}
       </p>
       <div className="export-form-row">
         <input
@@ -56,10 +57,10 @@ export function ExportFolderForm({ initialPath, onSubmit, onCancel }: ExportFold
           data-testid="export-path"
         />
         <button type="submit" className="button button-primary" data-testid="export-submit">
-          {UI_TEXT.exportStart}
+          {t('logExport.start')}
         </button>
         <button type="button" className="button" onClick={onCancel} data-testid="export-cancel">
-          {UI_TEXT.exportCancel}
+          {t('logExport.cancel')}
         </button>
       </div>
     </form>
@@ -69,16 +70,17 @@ export function ExportFolderForm({ initialPath, onSubmit, onCancel }: ExportFold
 /** Progress while the bundle is written: spinner, text and percent (§2.3 step 1). */
 export function ExportProgress({ percent }: { percent: number }): JSX.Element {
   const rounded = Math.max(0, Math.min(100, Math.round(percent)));
+  const t = useT();
   return (
     <div className="export-progress" data-testid="export-progress">
       <span className="ring-spinner" aria-hidden="true" />
       <p role="status">
-        {UI_TEXT.exportInProgress} <span data-testid="export-percent">{rounded}%</span>
+        {t('logExport.inProgress')} <span data-testid="export-percent">{rounded}%</span>
       </p>
       <div
         className="export-bar"
         role="progressbar"
-        aria-label={UI_TEXT.exportProgressLabel}
+        aria-label={t('logExport.progressLabel')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={rounded}
@@ -91,18 +93,19 @@ export function ExportProgress({ percent }: { percent: number }): JSX.Element {
 
 /** The result lines of a finished or refused export; null while there is none. */
 export function ExportOutcome({ display }: { display: ExportDisplay }): JSX.Element | null {
+  const t = useT();
   switch (display.kind) {
     case 'succeeded':
       return (
         <p className="export-path" data-testid="export-path-result">
-          {UI_TEXT.exportSucceededPath} <span className="export-path-value">{display.path}</span>
+          {t('logExport.succeededPath')} <span className="export-path-value">{display.path}</span>
         </p>
       );
     case 'failed':
       return (
         <div className="export-error" role="alert" data-testid="export-error">
           <p className="export-error-title" data-testid="export-error-code">
-            {UI_TEXT.exportFailed(display.code)}
+            {t('logExport.failed', { code: display.code })}
           </p>
           <p className="export-error-message">{display.message}</p>
         </div>
@@ -110,7 +113,7 @@ export function ExportOutcome({ display }: { display: ExportDisplay }): JSX.Elem
     case 'refused':
       return (
         <div className="export-error" role="alert" data-testid="export-error">
-          <p className="export-error-title">{UI_TEXT.exportRefused}</p>
+          <p className="export-error-title">{t('logExport.refused')}</p>
           <p className="export-error-message">{display.error}</p>
         </div>
       );

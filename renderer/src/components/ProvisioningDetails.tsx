@@ -4,22 +4,27 @@
  */
 import type { JSX } from 'react';
 import type { ProvisioningDetails as Details } from '../../../shared/snapshot';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
+import type { Translate } from '../i18n';
 import { QrPattern } from './QrPattern';
 
 /** Elapsed time in hours and minutes, as the result page shows it (§7.6). */
-export function formatHoursMinutes(totalSeconds: number): string {
+export function formatHoursMinutes(t: Translate, totalSeconds: number): string {
   const minutesTotal = Math.max(0, Math.floor(totalSeconds / 60));
-  return UI_TEXT.ppElapsed(Math.floor(minutesTotal / 60), minutesTotal % 60);
+  return t('preProvisioning.elapsed', {
+    hours: t('preProvisioning.hours', { count: Math.floor(minutesTotal / 60) }),
+    minutes: t('preProvisioning.minutes', { count: minutesTotal % 60 }),
+  });
 }
 
 /** The device's QR code with its id printed under it. */
 export function DeviceQr({ deviceId }: { deviceId: string }): JSX.Element {
+  const t = useT();
   return (
     <figure className="pp-qr">
-      <QrPattern deviceId={deviceId} label={UI_TEXT.ppQrLabel(deviceId)} className="pp-qr-code" />
+      <QrPattern deviceId={deviceId} label={t('preProvisioning.qrLabel', { deviceId })} className="pp-qr-code" />
       <figcaption>
-        {UI_TEXT.ppDeviceId}: <span data-testid="pp-device-id">{deviceId}</span>
+        {t('preProvisioning.deviceId')}: <span data-testid="pp-device-id">{deviceId}</span>
       </figcaption>
     </figure>
   );
@@ -43,12 +48,14 @@ export function ProvisioningDetails({
   layout = 'table',
   showQr = true,
 }: ProvisioningDetailsProps): JSX.Element {
+  const t = useT();
   const rows: [string, string, string][] = [
-    ['organization', UI_TEXT.ppOrganization, details.organization],
-    ['profile', UI_TEXT.ppProfile, details.profileName],
-    ['assigned-user', UI_TEXT.ppAssignedUser, details.assignedUser ?? UI_TEXT.ppNotAssigned],
+    ['organization', t('preProvisioning.organization'), details.organization],
+    ['profile', t('preProvisioning.profile'), details.profileName],
+    ['assigned-user', t('preProvisioning.assignedUser'), details.assignedUser ?? t('preProvisioning.notAssigned')],
   ];
-  if (elapsedSeconds !== undefined) rows.push(['elapsed', UI_TEXT.ppElapsedTime, formatHoursMinutes(elapsedSeconds)]);
+  if (elapsedSeconds !== undefined)
+    rows.push(['elapsed', t('preProvisioning.elapsedTime'), formatHoursMinutes(t, elapsedSeconds)]);
 
   return (
     <div className={`pp-details pp-details-${layout}`}>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { JSX, KeyboardEvent } from 'react';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 
 interface ResetConfirmDialogProps {
   onConfirm(): void;
@@ -16,6 +16,7 @@ interface ResetConfirmDialogProps {
 export function ResetConfirmDialog({ onConfirm, onCancel }: ResetConfirmDialogProps): JSX.Element {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const t = useT();
 
   useEffect(() => {
     cancelRef.current?.focus();
@@ -47,17 +48,23 @@ export function ResetConfirmDialog({ onConfirm, onCancel }: ResetConfirmDialogPr
         onKeyDown={onKeyDown}
       >
         <h2 id="reset-dialog-title" className="dialog-title">
-          {UI_TEXT.resetConfirmTitle}
+          {t('resetConfirm.title')}
         </h2>
         <p id="reset-dialog-body" className="dialog-body">
-          {UI_TEXT.resetConfirmBody}
+          {t('resetConfirm.body')}
         </p>
         <div className="dialog-buttons">
-          <button type="button" className="button button-primary" ref={confirmRef} onClick={onConfirm}>
-            {UI_TEXT.resetConfirmAccept}
+          <button
+            type="button"
+            className="button button-primary"
+            ref={confirmRef}
+            onClick={onConfirm}
+            data-testid="reset-confirm"
+          >
+            {t('resetConfirm.accept')}
           </button>
-          <button type="button" className="button" ref={cancelRef} onClick={onCancel}>
-            {UI_TEXT.resetConfirmCancel}
+          <button type="button" className="button" ref={cancelRef} onClick={onCancel} data-testid="reset-cancel">
+            {t('resetConfirm.cancel')}
           </button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 /**
  * Picks the device screen for `snapshot.screen.kind`, and lays the diagnostics page (§2) and the Collect logs
  * dialog (§3.1) over it. The screen underneath stays mounted (hidden or inert) so it comes back as it was.
+ * The page's `lang` follows the language the screens speak (`snapshot.language`).
  */
 import { useEffect, useRef } from 'react';
 import type { JSX } from 'react';
@@ -8,6 +9,7 @@ import type { Snapshot } from '../../../shared/snapshot';
 import { assertNever } from '../components/assertNever';
 import { CollectLogsDialog } from '../components/CollectLogsDialog';
 import { openDiagnostics } from '../components/logActions';
+import { useLanguage } from '../i18n';
 import { useUiStore } from '../store/uiStore';
 import { DesktopScreen } from './DesktopScreen';
 import { DiagnosticsPage } from './DiagnosticsPage';
@@ -78,6 +80,12 @@ export function DeviceScreen({ snapshot }: { snapshot: Snapshot }): JSX.Element 
   const diagnostics = snapshot.diagnostics;
   const diagnosticsOpen = diagnostics !== null;
   useDiagnosticsShortcut(diagnosticsOpen);
+
+  // Screen readers and hyphenation read the page in the screens' language.
+  const language = useLanguage();
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   // Close returns to the screen where it was: give focus back to the link that opened the page, if it is there.
   const wasOpen = useRef(diagnosticsOpen);

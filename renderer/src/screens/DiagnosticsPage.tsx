@@ -6,7 +6,8 @@
  * Close / Export logs with the export flow of §2.3.
  *
  * It lies over whatever screen runs (the ESP keeps its state underneath) and shows `snapshot.diagnostics` as the
- * session builds it; it decides nothing about the run.
+ * session builds it; it decides nothing about the run. The page's own words follow the screen's language; what
+ * the session writes into it (category, property and event names, details) is English and marked `lang="en"`.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { JSX, KeyboardEvent, ReactNode } from 'react';
@@ -16,7 +17,7 @@ import { DiagnosticsStatusIcon, diagnosticsLabel, diagnosticsTone } from '../com
 import { Chevron } from '../components/glyphs';
 import { ExportFolderForm, ExportOutcome, ExportProgress } from '../components/LogExportParts';
 import { useLogExport } from '../components/useLogExport';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import '../styles/esp.css';
 import '../styles/diagnostics.css';
 
@@ -48,17 +49,20 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
+const COLUMNS = ['status', 'event', 'startTime', 'finishTime', 'details'] as const;
+
 function EventTable({ events, caption }: { events: DiagnosticsEvent[]; caption: string }): JSX.Element {
-  if (events.length === 0) return <p className="diag-empty">{UI_TEXT.diagNoEntries}</p>;
+  const t = useT();
+  if (events.length === 0) return <p className="diag-empty">{t('diagnostics.noEntries')}</p>;
   return (
     <div className="diag-table-wrap">
       <table className="diag-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {UI_TEXT.diagColumns.map((column) => (
+            {COLUMNS.map((column) => (
               <th scope="col" key={column}>
-                {column}
+                {t(`diagnostics.columns.${column}`)}
               </th>
             ))}
           </tr>
@@ -68,14 +72,16 @@ function EventTable({ events, caption }: { events: DiagnosticsEvent[]; caption: 
             <tr key={`${event.eventName}-${index}`} data-status={event.status}>
               <td className="diag-status-cell">
                 <DiagnosticsStatusIcon status={event.status} />
-                <span className="visually-hidden">{diagnosticsLabel(event.status)}</span>
+                <span className="visually-hidden">{diagnosticsLabel(t, event.status)}</span>
               </td>
-              <th scope="row" className="diag-event-name">
+              <th scope="row" className="diag-event-name" lang="en">
                 {event.eventName}
               </th>
               <td className="diag-time">{event.startTime}</td>
               <td className="diag-time">{event.finishTime}</td>
-              <td className="diag-details">{event.details}</td>
+              <td className="diag-details" lang="en">
+                {event.details}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -94,7 +100,8 @@ interface AccordionProps {
 }
 
 function Accordion({ id, title, status, open, onToggle, children }: AccordionProps): JSX.Element {
-  const label = diagnosticsLabel(status);
+  const t = useT();
+  const label = diagnosticsLabel(t, status);
   return (
     <section className="diag-accordion" data-testid={`diag-category-${id}`} data-status={status}>
       <h2 className="diag-accordion-heading">
@@ -107,7 +114,9 @@ function Accordion({ id, title, status, open, onToggle, children }: AccordionPro
           onClick={onToggle}
         >
           <DiagnosticsStatusIcon status={status} />
-          <span className="diag-accordion-title">{title}</span>
+          <span className="diag-accordion-title" lang="en">
+            {title}
+          </span>
           {label && <span className="visually-hidden">: {label}</span>}
           <Chevron up={open} />
         </button>
@@ -140,7 +149,8 @@ function useAccordions(): Accordions {
 }
 
 function ConfigurationPanel({ view }: { view: DiagnosticsView }): JSX.Element {
-  if (view.configuration.length === 0) return <p className="diag-empty">{UI_TEXT.diagNoEntries}</p>;
+  const t = useT();
+  if (view.configuration.length === 0) return <p className="diag-empty">{t('diagnostics.noEntries')}</p>;
   return (
     <>
       {view.configuration.map((category) => (
@@ -149,16 +159,18 @@ function ConfigurationPanel({ view }: { view: DiagnosticsView }): JSX.Element {
           key={category.categoryName}
           data-testid={`diag-config-${slug(category.categoryName)}`}
         >
-          <h2 className="diag-section-title">{category.categoryName}</h2>
+          <h2 className="diag-section-title" lang="en">
+            {category.categoryName}
+          </h2>
           <table className="diag-table diag-config-table">
             <caption className="visually-hidden">{category.categoryName}</caption>
             <thead className="visually-hidden">
               <tr>
-                <th scope="col">{UI_TEXT.diagProperty}</th>
-                <th scope="col">{UI_TEXT.diagValue}</th>
+                <th scope="col">{t('diagnostics.property')}</th>
+                <th scope="col">{t('diagnostics.value')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody lang="en">
               {category.items.map((item, index) => (
                 <tr key={`${item.propertyName}-${index}`}>
                   <th scope="row">{item.propertyName}</th>
@@ -174,7 +186,8 @@ function ConfigurationPanel({ view }: { view: DiagnosticsView }): JSX.Element {
 }
 
 function DeploymentPanel({ view, accordions }: { view: DiagnosticsView; accordions: Accordions }): JSX.Element {
-  if (view.deployment.length === 0) return <p className="diag-empty">{UI_TEXT.diagNoEntries}</p>;
+  const t = useT();
+  if (view.deployment.length === 0) return <p className="diag-empty">{t('diagnostics.noEntries')}</p>;
   return (
     <>
       {view.deployment.map((category) => {
@@ -198,7 +211,8 @@ function DeploymentPanel({ view, accordions }: { view: DiagnosticsView; accordio
 }
 
 function AppsPanel({ view, accordions }: { view: DiagnosticsView; accordions: Accordions }): JSX.Element {
-  if (view.appsAndPolicies.length === 0) return <p className="diag-empty">{UI_TEXT.diagNoEntries}</p>;
+  const t = useT();
+  if (view.appsAndPolicies.length === 0) return <p className="diag-empty">{t('diagnostics.noEntries')}</p>;
   return (
     <>
       {view.appsAndPolicies.map((category) => {
@@ -206,8 +220,8 @@ function AppsPanel({ view, accordions }: { view: DiagnosticsView; accordions: Ac
         const events = [...category.apps, ...category.policies].flatMap((r) => r.events);
         const fallback = needsAttention(events.map((e) => e.status));
         const groups = [
-          { title: UI_TEXT.diagAppInfo, resources: category.apps },
-          { title: UI_TEXT.diagPolicyInfo, resources: category.policies },
+          { title: t('diagnostics.appInfo'), resources: category.apps },
+          { title: t('diagnostics.policyInfo'), resources: category.policies },
         ];
         return (
           <Accordion
@@ -222,7 +236,7 @@ function AppsPanel({ view, accordions }: { view: DiagnosticsView; accordions: Ac
               <div className="diag-resource-group" key={group.title}>
                 <h3 className="diag-group-title">{group.title}</h3>
                 {group.resources.length === 0 ? (
-                  <p className="diag-empty">{UI_TEXT.diagNoEntries}</p>
+                  <p className="diag-empty">{t('diagnostics.noEntries')}</p>
                 ) : (
                   group.resources.map((resource, index) => (
                     <div className="diag-resource" key={`${resource.resourceName}-${index}`}>
@@ -254,6 +268,7 @@ export function DiagnosticsPage({ view, look }: DiagnosticsPageProps): JSX.Eleme
   });
   const titleRef = useRef<HTMLHeadingElement>(null);
   const accordions = useAccordions();
+  const t = useT();
   const exportFlow = useLogExport();
   const { display } = exportFlow;
 
@@ -310,7 +325,7 @@ export function DiagnosticsPage({ view, look }: DiagnosticsPageProps): JSX.Eleme
       footer = (
         <div className="diag-buttons">
           <button type="button" className="button button-primary" onClick={close} data-testid="diag-close">
-            {UI_TEXT.diagClose}
+            {t('diagnostics.close')}
           </button>
         </div>
       );
@@ -320,15 +335,15 @@ export function DiagnosticsPage({ view, look }: DiagnosticsPageProps): JSX.Eleme
         <div className="diag-buttons">
           {finished ? (
             <button type="button" className="button" onClick={exportFlow.start} data-testid="diag-try-again">
-              {UI_TEXT.diagTryAgain}
+              {t('diagnostics.tryAgain')}
             </button>
           ) : (
             <button type="button" className="button" onClick={exportFlow.start} data-testid="diag-export">
-              {UI_TEXT.diagExportLogs}
+              {t('diagnostics.exportLogs')}
             </button>
           )}
           <button type="button" className="button button-primary" onClick={close} data-testid="diag-close">
-            {UI_TEXT.diagClose}
+            {t('diagnostics.close')}
           </button>
         </div>
       );
@@ -340,13 +355,13 @@ export function DiagnosticsPage({ view, look }: DiagnosticsPageProps): JSX.Eleme
         <div className="diag-frame">
           <header className="diag-header">
             <h1 className="diag-title" ref={titleRef} tabIndex={-1} data-testid="diag-title">
-              {succeeded ? UI_TEXT.exportSucceeded : UI_TEXT.diagTitle}
+              {succeeded ? t('logExport.succeeded') : t('diagnostics.title')}
             </h1>
             <ExportOutcome display={display} />
           </header>
 
-          <div className="diag-tabs" role="tablist" aria-label={UI_TEXT.diagTabListLabel}>
-            {TAB_IDS.map((id, index) => (
+          <div className="diag-tabs" role="tablist" aria-label={t('diagnostics.tabListLabel')}>
+            {TAB_IDS.map((id) => (
               <button
                 key={id}
                 ref={(el) => {
@@ -363,7 +378,7 @@ export function DiagnosticsPage({ view, look }: DiagnosticsPageProps): JSX.Eleme
                 onClick={() => select(id)}
                 onKeyDown={onTabKeyDown}
               >
-                {UI_TEXT.diagTabs[index]}
+                {t(`diagnostics.tabs.${id}`)}
               </button>
             ))}
           </div>

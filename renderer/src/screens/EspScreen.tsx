@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import type { JSX } from 'react';
-import { ACTION_LABELS, ACTION_PLACEMENT, CONTINUE_ANYWAY_NOTE, PAGE_LEAD, PAGE_TITLE } from '../../../shared/esp';
+import { Trans } from 'react-i18next';
+import { ACTION_PLACEMENT } from '../../../shared/esp';
 import type { ErrorAction } from '../../../shared/esp';
 import type { Snapshot } from '../../../shared/snapshot';
 import { ActionButton } from '../components/ActionButton';
@@ -14,8 +15,9 @@ import { isLogAction, runLogAction } from '../components/logActions';
 import type { LogAction } from '../components/logActions';
 import { OobeChrome } from '../components/OobeChrome';
 import { ResetConfirmDialog } from '../components/ResetConfirmDialog';
+import { useT } from '../i18n';
+import { errorMessageWords } from '../i18n/words';
 import { useUiStore } from '../store/uiStore';
-import { UI_TEXT } from '../strings';
 import '../styles/esp.css';
 
 interface EspScreenProps {
@@ -34,6 +36,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
   const { resetConfirmOpened, resetConfirmClosed } = useUiStore.getState();
   const { pending, act } = useUserAction();
   const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const t = useT();
 
   useEffect(() => {
     if (firstFrameMarked) return;
@@ -64,9 +67,10 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
   const buttons = actions.filter((a) => ACTION_PLACEMENT[a] === 'button');
   const showRunningContinue = errorScreen === null && snapshot.continueAnywayWhileRunning;
   const lite = look === 'windows11';
+  const errorMessage = errorScreen ? errorMessageWords(t, errorScreen.messageParts, errorScreen.message) : '';
   const continueNote = actions.includes('continueAnyway') ? (
     <p className="esp-continue-note" data-testid="continue-note">
-      {CONTINUE_ANYWAY_NOTE}
+      {t('esp.continueAnywayNote')}
     </p>
   ) : null;
 
@@ -74,7 +78,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
     <ActionButton
       key={action}
       action={action}
-      label={ACTION_LABELS[action]}
+      label={t(`error.action.${action}`)}
       placement="link"
       disabled={pending}
       onClick={() => onAction(action)}
@@ -95,7 +99,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
       )}
       {logLinks.map((action) => (
         <p className="esp-diagnostics-line" key={action}>
-          {UI_TEXT.forMoreDetails} {linkButton(action)}.
+          <Trans t={t} i18nKey="esp.forMoreDetails" components={{ link: linkButton(action) }} />
         </p>
       ))}
     </div>
@@ -112,13 +116,13 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
       <div className="esp-page" inert={resetConfirmOpen}>
         <div className="esp-frame">
           <header className="esp-header">
-            <h1 className="esp-title">{PAGE_TITLE}</h1>
+            <h1 className="esp-title">{t('esp.pageTitle')}</h1>
             {lite && errorScreen ? (
               <p className="esp-error-subheader" data-testid="error-message">
-                {errorScreen.message}
+                {errorMessage}
               </p>
             ) : (
-              <p className="esp-lead">{PAGE_LEAD}</p>
+              <p className="esp-lead">{t('esp.pageLead')}</p>
             )}
           </header>
 
@@ -132,7 +136,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
 
           {!lite && errorScreen && (
             <div className="esp-error-block">
-              <p data-testid="error-message">{errorScreen.message}</p>
+              <p data-testid="error-message">{errorMessage}</p>
               {continueNote}
             </div>
           )}
@@ -149,7 +153,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
                   key={action}
                   ref={action === 'resetDevice' ? resetButtonRef : undefined}
                   action={action}
-                  label={ACTION_LABELS[action]}
+                  label={t(`error.action.${action}`)}
                   placement="button"
                   primary={action === 'tryAgain'}
                   disabled={pending}
@@ -159,7 +163,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
               {showRunningContinue && (
                 <ActionButton
                   action="continueAnywayWhileRunning"
-                  label={ACTION_LABELS.continueAnyway}
+                  label={t('error.action.continueAnyway')}
                   placement="button"
                   disabled={pending}
                   onClick={() => act('continueAnywayWhileRunning')}

@@ -5,14 +5,18 @@
 import { useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { Look } from '../../../shared/snapshot';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import '../styles/transition.css';
 
 const STEP_MS = 2800;
 
+/** The animation's lines, in order. */
+const LINES = ['hi', 'settingUp', 'mightTakeMinutes'] as const;
+
 export function FirstSignInScreen({ look }: { look: Look }): JSX.Element {
   const [step, setStep] = useState(0);
-  const last = UI_TEXT.firstSignIn.length - 1;
+  const t = useT();
+  const last = LINES.length - 1;
 
   useEffect(() => {
     if (step >= last) return undefined;
@@ -29,7 +33,7 @@ export function FirstSignInScreen({ look }: { look: Look }): JSX.Element {
     >
       <div className="transition-center">
         <h1 className="first-sign-in-text" key={step}>
-          {UI_TEXT.firstSignIn[step]}
+          {t(`firstSignIn.${LINES[step]!}`)}
         </h1>
       </div>
     </main>

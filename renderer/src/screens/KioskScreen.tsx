@@ -5,10 +5,11 @@
 import type { JSX } from 'react';
 import type { Look } from '../../../shared/snapshot';
 import { LauncherGlyph } from '../components/glyphs';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import '../styles/kiosk.css';
 
 export function KioskScreen({ look, appName }: { look: Look; appName: string }): JSX.Element {
+  const t = useT();
   return (
     <main data-screen="kiosk" data-look={look} className={`kiosk look-${look}`}>
       <div className="kiosk-titlebar" aria-hidden="true">
@@ -21,7 +22,7 @@ export function KioskScreen({ look, appName }: { look: Look; appName: string }):
         <h1 className="kiosk-app" data-testid="kiosk-app">
           {appName}
         </h1>
-        <p className="kiosk-note">{UI_TEXT.kioskNote}</p>
+        <p className="kiosk-note">{t('kiosk.note')}</p>
       </div>
     </main>
   );

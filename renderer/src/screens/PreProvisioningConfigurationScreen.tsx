@@ -8,19 +8,20 @@ import type { Look, ProvisioningDetails as Details } from '../../../shared/snaps
 import { OobeFrame } from '../components/OobeFrame';
 import { useUserAction } from '../components/useUserAction';
 import { ProvisioningDetails } from '../components/ProvisioningDetails';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 
 export function PreProvisioningConfigurationScreen({ look, details }: { look: Look; details: Details }): JSX.Element {
   const { pending, act } = useUserAction();
+  const t = useT();
   return (
     <OobeFrame
       screen="preProvisioningConfiguration"
       look={look}
-      title={UI_TEXT.ppConfigurationTitle}
-      lead={<p className="oobe-lead">{UI_TEXT.ppConfigurationLead}</p>}
+      title={t('preProvisioning.configurationTitle')}
+      lead={<p className="oobe-lead">{t('preProvisioning.configurationLead')}</p>}
       links={
         <p className="oobe-simulated" id="pp-simulated">
-          {UI_TEXT.ppSimulatedChoice}
+          {t('preProvisioning.simulatedChoice')}
         </p>
       }
       buttons={
@@ -32,7 +33,7 @@ export function PreProvisioningConfigurationScreen({ look, details }: { look: Lo
             aria-describedby="pp-simulated"
             data-testid="pp-refresh"
           >
-            {UI_TEXT.ppRefresh}
+            {t('preProvisioning.refresh')}
           </button>
           <button
             type="button"
@@ -42,7 +43,7 @@ export function PreProvisioningConfigurationScreen({ look, details }: { look: Lo
             disabled={pending}
             onClick={() => act('provision')}
           >
-            {UI_TEXT.ppProvision}
+            {t('preProvisioning.provision')}
           </button>
         </>
       }

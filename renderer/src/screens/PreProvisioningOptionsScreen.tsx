@@ -7,15 +7,16 @@ import type { JSX } from 'react';
 import type { Look } from '../../../shared/snapshot';
 import { OobeFrame } from '../components/OobeFrame';
 import { useUserAction } from '../components/useUserAction';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 
 export function PreProvisioningOptionsScreen({ look }: { look: Look }): JSX.Element {
   const { pending, act } = useUserAction();
+  const t = useT();
   return (
     <OobeFrame
       screen="preProvisioningOptions"
       look={look}
-      title={UI_TEXT.ppOptionsTitle}
+      title={t('preProvisioning.optionsTitle')}
       buttons={
         <button
           type="button"
@@ -25,12 +26,12 @@ export function PreProvisioningOptionsScreen({ look }: { look: Look }): JSX.Elem
           disabled={pending}
           onClick={() => act('startProvisioning')}
         >
-          {UI_TEXT.ppContinue}
+          {t('preProvisioning.continue')}
         </button>
       }
     >
       <fieldset className="pp-options" data-testid="pp-options">
-        <legend className="visually-hidden">{UI_TEXT.ppOptionsTitle}</legend>
+        <legend className="visually-hidden">{t('preProvisioning.optionsTitle')}</legend>
         <label className="pp-option">
           <input
             type="radio"
@@ -42,15 +43,15 @@ export function PreProvisioningOptionsScreen({ look }: { look: Look }): JSX.Elem
             data-testid="pp-option-autopilot"
           />
           <span className="pp-option-text">
-            <span className="pp-option-title">{UI_TEXT.ppOptionAutopilot}</span>
+            <span className="pp-option-title">{t('preProvisioning.optionAutopilot')}</span>
             <span className="pp-option-description" id="pp-option-autopilot-description">
-              {UI_TEXT.ppOptionAutopilotDescription}
+              {t('preProvisioning.optionAutopilotDescription')}
             </span>
           </span>
         </label>
       </fieldset>
       <p className="oobe-simulated" id="pp-simulated">
-        {UI_TEXT.ppSimulatedChoice}
+        {t('preProvisioning.simulatedChoice')}
       </p>
     </OobeFrame>
   );

@@ -12,27 +12,33 @@
  * of our own (Windows' result instructions were not decodable).
  */
 import type { JSX } from 'react';
-import { ACTION_LABELS } from '../../../shared/esp';
+import { Trans } from 'react-i18next';
 import type { Look, ProvisioningAction, ScreenView } from '../../../shared/snapshot';
 import { ActionButton } from '../components/ActionButton';
 import { useUserAction } from '../components/useUserAction';
 import { isLogAction, runLogAction } from '../components/logActions';
 import { OobeFrame } from '../components/OobeFrame';
 import { DeviceQr, ProvisioningDetails } from '../components/ProvisioningDetails';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
+import type { Translate } from '../i18n';
+import { errorMessageWords } from '../i18n/words';
 
 type ResultView = Extract<ScreenView, { kind: 'preProvisioningResult' }>;
 
-const LABELS: Record<ProvisioningAction, string> = {
-  reseal: UI_TEXT.ppReseal,
-  retry: UI_TEXT.ppRetry,
-  reset: UI_TEXT.ppReset,
-  collectLogs: ACTION_LABELS.collectLogs,
-  viewDiagnostics: ACTION_LABELS.viewDiagnostics,
-};
+function label(t: Translate, action: ProvisioningAction): string {
+  switch (action) {
+    case 'reseal':
+    case 'retry':
+    case 'reset':
+      return t(`preProvisioning.${action}`);
+    default:
+      return t(`error.action.${action}`);
+  }
+}
 
 export function PreProvisioningResultScreen({ look, view }: { look: Look; view: ResultView }): JSX.Element {
   const { pending, act } = useUserAction();
+  const t = useT();
   const { success, actions } = view;
   const lite = look === 'windows11';
 
@@ -52,7 +58,7 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
     <ActionButton
       key={action}
       action={action}
-      label={LABELS[action]}
+      label={label(t, action)}
       placement="link"
       onClick={() => onAction(action)}
     />
@@ -61,7 +67,7 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
   const errorText =
     !success && view.errorText ? (
       <p className={lite ? 'pp-error-subheader' : 'pp-error-text'} data-testid="pp-error-text">
-        {view.errorText}
+        {errorMessageWords(t, view.errorParts, view.errorText)}
       </p>
     ) : undefined;
 
@@ -74,14 +80,14 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
       look={look}
       className={`pp-result ${success ? 'pp-result-success' : 'pp-result-failure'}`}
       data={{ 'data-success': String(success) }}
-      title={success ? UI_TEXT.ppSuccessTitle : UI_TEXT.ppFailureTitle}
+      title={success ? t('preProvisioning.successTitle') : t('preProvisioning.failureTitle')}
       lead={lite ? errorText : undefined}
       links={inlineLinks ? undefined : links.map(linkButton)}
       buttons={buttons.map((action) => (
         <ActionButton
           key={action}
           action={action}
-          label={LABELS[action]}
+          label={label(t, action)}
           placement="button"
           primary={action === primary}
           disabled={pending}
@@ -100,7 +106,7 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
           {inlineLinks &&
             links.map((action) => (
               <p className="pp-diagnostics-line" key={action}>
-                {UI_TEXT.forMoreDetails} {linkButton(action)}.
+                <Trans t={t} i18nKey="esp.forMoreDetails" components={{ link: linkButton(action) }} />
               </p>
             ))}
           {!success && <DeviceQr deviceId={view.details.deviceId} />}

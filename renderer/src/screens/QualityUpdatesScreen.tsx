@@ -6,16 +6,18 @@ import type { JSX } from 'react';
 import type { Look, ScreenView } from '../../../shared/snapshot';
 import { OobeFrame } from '../components/OobeFrame';
 import { Spinner } from '../components/Spinner';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import '../styles/transition.css';
 
 type QualityView = Extract<ScreenView, { kind: 'qualityUpdates' }>;
 
 export function QualityUpdatesScreen({ look, view }: { look: Look; view: QualityView }): JSX.Element {
   const { stage } = view;
+  const t = useT();
   const percent = Math.max(0, Math.min(100, Math.round(view.percent)));
   const counted = stage === 'downloading' || stage === 'installing';
-  const title = counted ? `${UI_TEXT.qualityTitle[stage]} ${percent}%` : UI_TEXT.qualityTitle[stage];
+  const stageTitle = t(`quality.title.${stage}`);
+  const title = counted ? t('quality.titlePercent', { title: stageTitle, percent }) : stageTitle;
 
   return (
     <OobeFrame
@@ -23,14 +25,14 @@ export function QualityUpdatesScreen({ look, view }: { look: Look; view: Quality
       look={look}
       title={title}
       data={{ 'data-stage': stage, 'data-percent': String(percent) }}
-      lead={<p className="oobe-lead">{UI_TEXT.qualityLead}</p>}
+      lead={<p className="oobe-lead">{t('quality.lead')}</p>}
     >
       <div className="quality-body">
         {counted ? (
           <div
             className="quality-bar"
             role="progressbar"
-            aria-label={UI_TEXT.qualityProgressLabel}
+            aria-label={t('quality.progressLabel')}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
@@ -43,7 +45,7 @@ export function QualityUpdatesScreen({ look, view }: { look: Look; view: Quality
             <Spinner />
           </div>
         )}
-        {stage !== 'restarting' && <p className="quality-note">{UI_TEXT.qualityRestartNote}</p>}
+        {stage !== 'restarting' && <p className="quality-note">{t('quality.restartNote')}</p>}
       </div>
     </OobeFrame>
   );

@@ -4,16 +4,17 @@
 import type { JSX } from 'react';
 import type { Look } from '../../../shared/snapshot';
 import { Spinner } from '../components/Spinner';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import '../styles/transition.css';
 
 export function ShutDownScreen({ look }: { look: Look }): JSX.Element {
+  const t = useT();
   return (
     <main data-screen="shutDown" data-look={look} className={`transition look-${look}`}>
       <div className="transition-center">
         <Spinner />
-        <h1 className="transition-title">{UI_TEXT.shutDown}</h1>
-        <p className="transition-hint">{UI_TEXT.shutDownHint}</p>
+        <h1 className="transition-title">{t('transition.shutDown')}</h1>
+        <p className="transition-hint">{t('transition.shutDownHint')}</p>
       </div>
     </main>
   );

@@ -10,7 +10,7 @@ import type { Look } from '../../../shared/snapshot';
 import { FluentIcon } from '../components/fluentIcons';
 import { AvatarGlyph } from '../components/glyphs';
 import { OobeChrome } from '../components/OobeChrome';
-import { UI_TEXT } from '../strings';
+import { useT } from '../i18n';
 import '../styles/signin.css';
 
 interface SignInScreenProps {
@@ -30,14 +30,15 @@ function domainOf(user: string | null): string | null {
 }
 
 export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps): JSX.Element {
+  const t = useT();
   return (
     <main data-screen="signIn" data-look={look} className={`sign-in look-${look}`}>
       <div className="sign-in-center">
         <AvatarGlyph />
-        <h1 className="sign-in-title">{UI_TEXT.signInOtherUser}</h1>
+        <h1 className="sign-in-title">{t('signIn.otherUser')}</h1>
         <div className="sign-in-fields">
           <label className="visually-hidden" htmlFor="sign-in-user">
-            {UI_TEXT.signInUserName}
+            {t('signIn.userName')}
           </label>
           <input
             id="sign-in-user"
@@ -45,12 +46,12 @@ export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps)
             type="text"
             readOnly
             value={prefilledUser ?? ''}
-            placeholder={UI_TEXT.signInUserName}
+            placeholder={t('signIn.userName')}
             autoComplete="off"
             data-testid="sign-in-user"
           />
           <label className="visually-hidden" htmlFor="sign-in-password">
-            {UI_TEXT.signInPassword}
+            {t('signIn.password')}
           </label>
           <div className="sign-in-password-row">
             <input
@@ -59,14 +60,14 @@ export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps)
               type="password"
               readOnly
               value=""
-              placeholder={UI_TEXT.signInPassword}
+              placeholder={t('signIn.password')}
               autoComplete="off"
               data-testid="sign-in-password"
             />
             <button
               type="button"
               className="sign-in-submit"
-              aria-label={UI_TEXT.signInSubmit}
+              aria-label={t('signIn.submit')}
               aria-disabled="true"
               aria-describedby="sign-in-auto"
               data-testid="sign-in-submit"
@@ -77,7 +78,7 @@ export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps)
         </div>
         {domain && (
           <p className="sign-in-domain" data-testid="sign-in-domain">
-            {UI_TEXT.signInTo} {domainOf(prefilledUser) ?? UI_TEXT.signInDomainFallback}
+            {t('signIn.signInTo')} {domainOf(prefilledUser) ?? t('signIn.domainFallback')}
           </p>
         )}
         <button
@@ -87,10 +88,10 @@ export function SignInScreen({ look, prefilledUser, domain }: SignInScreenProps)
           aria-describedby="sign-in-auto"
           data-testid="sign-in-options"
         >
-          {UI_TEXT.signInOptions}
+          {t('signIn.options')}
         </button>
         <p className="sign-in-auto" id="sign-in-auto">
-          {UI_TEXT.signInAuto}
+          {t('signIn.auto')}
         </p>
       </div>
       <OobeChrome className="sign-in-chrome" order="signIn" />

@@ -16,6 +16,7 @@ describe('commands crossing the boundary', () => {
     await api.restart();
     await api.setSpeed(60);
     await api.setLook('windows10');
+    await api.setLanguage('de');
     await api.seek(125);
     await api.act('tryAgain');
     await api.act('continueAnywayWhileRunning');
@@ -23,8 +24,13 @@ describe('commands crossing the boundary', () => {
     await api.closeDiagnostics();
     await api.exportLogs('/media/usb');
     await api.exportLogs(null);
-    expect(sent).toHaveLength(13);
+    expect(sent).toHaveLength(14);
     for (const command of sent) expect(parseCommand(command)).toEqual({ ok: true, command });
+  });
+
+  it('refuses a language the device screens do not speak', () => {
+    expect(parseCommand({ type: 'setLanguage', language: 'es' }).ok).toBe(false);
+    expect(parseCommand({ type: 'setLanguage', language: 'de-DE' }).ok).toBe(false);
   });
 
   it('refuses a negative seek', () => {

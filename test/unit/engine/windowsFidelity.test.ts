@@ -8,6 +8,7 @@ import type { PhaseId } from '../../../shared/esp';
 import type { EngineView, Run } from '../../../electron/core/engine/simulate';
 import { simulate, viewAt } from '../../../electron/core/engine/simulate';
 import type { Scenario } from '../../../electron/core/scenario/model';
+import { formatProblem, validateScenario } from '../../../electron/core/scenario/validate';
 import {
   DEVICE_GROUP,
   USER_GROUP,
@@ -189,5 +190,110 @@ describe('quality updates follow the supported configurations (article, "Support
       showsUpdates(simulate(withUpdates(yes, { registered: true, release: '10', build: '10.0.19045.5487' }))),
     ).toBe(false);
     expect(showsUpdates(simulate(withUpdates(yes, { registered: true, build: '10.0.22000.2538' })))).toBe(false);
+  });
+});
+
+describe('custom OMA-URI settings that steer the ESP are honoured (DMClient CSP FirstSyncStatus; §1.12, §4.2)', () => {
+  const customConfiguration = (name: string, omaUri: string, value: unknown) => ({
+    '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
+    id: `oma-${name}`,
+    displayName: `Skip ${name}`,
+    omaSettings: [{ '@odata.type': '#microsoft.graph.omaSettingBoolean', displayName: name, omaUri, value }],
+    assignments: [{ target: { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' } }],
+  });
+  const scenarioJson = (policies: unknown[]) => ({
+    schemaVersion: 1,
+    name: 'OMA-URI',
+    deployment: { mode: 'userDriven' },
+    users: [{ id: 'u1', userPrincipalName: 'adele@contoso.example', displayName: 'Adele', groupIds: [] }],
+    tenant: {
+      enrollmentStatusPageProfiles: [
+        {
+          '@odata.type': '#microsoft.graph.windows10EnrollmentCompletionPageConfiguration',
+          id: 'esp',
+          displayName: 'ESP',
+          priority: 1,
+          showInstallationProgress: true,
+          assignments: [{ target: { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' } }],
+        },
+      ],
+      apps: [
+        {
+          '@odata.type': '#microsoft.graph.win32LobApp',
+          id: 'user-app',
+          displayName: 'User app',
+          installExperience: { runAsAccount: 'user' },
+          assignments: [
+            { intent: 'required', target: { '@odata.type': '#microsoft.graph.allLicensedUsersAssignmentTarget' } },
+          ],
+        },
+      ],
+      policies,
+    },
+  });
+  const URI = './Device/Vendor/MSFT/DMClient/Provider/MS DM Server/FirstSyncStatus/';
+
+  function load(json: unknown) {
+    const result = validateScenario(json);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    return result;
+  }
+
+  it('SkipUserStatusPage = true skips Account setup; the user app installs after the ESP', () => {
+    const { scenario } = load(scenarioJson([customConfiguration('user', `${URI}SkipUserStatusPage`, true)]));
+    const run = simulate(scenario);
+    expect(run.espShown).toEqual({ device: true, user: false });
+    expect(phase(final(run), 'accountSetup').status).toBe('notRun');
+    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'user-app')).toMatchObject({
+      phase: 'afterEsp',
+    });
+    expect(run.timeline.some((e) => e.type === 'firstSyncOverride' && e.skipUserStatusPage)).toBe(true);
+  });
+
+  it('SkipDeviceStatusPage = "true" skips the device part; Account setup still shows after sign-in', () => {
+    const { scenario } = load(scenarioJson([customConfiguration('device', `${URI}SkipDeviceStatusPage`, 'true')]));
+    const run = simulate(scenario);
+    expect(run.espShown).toEqual({ device: false, user: true });
+    expect(phase(final(run), 'deviceSetup').status).toBe('notRun');
+    expect(phase(final(run), 'accountSetup').status).toBe('succeeded');
+  });
+
+  it('an OMA-URI setting the simulator does not model is a warning, never silence', () => {
+    const result = load(
+      scenarioJson([customConfiguration('other', './Device/Vendor/MSFT/Policy/Config/Update/AllowAutoUpdate', 1)]),
+    );
+    expect(result.warnings.map(formatProblem)).toEqual([
+      'tenant.policies[0].omaSettings[0].omaUri: "./Device/Vendor/MSFT/Policy/Config/Update/AllowAutoUpdate": the simulator does not model this OMA-URI setting; it is ignored',
+    ]);
+    expect(simulate(result.scenario).espShown.user).toBe(true);
+  });
+});
+
+describe('installed but not detected, and apps that are not Win32 installers (§5.3)', () => {
+  it('an app that installs but is not detected fails with 0x87d1041c on the Apps row', () => {
+    const s = scenario();
+    s.simulation.apps.agent = { ...s.simulation.apps.agent!, detected: false };
+    const run = simulate(s);
+    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'agent')).toMatchObject({
+      exitCode: 0,
+      result: 'failed',
+      detected: false,
+      hresult: '0x87d1041c',
+    });
+    expect(row(final(run), 'deviceSetup', 'apps').text).toBe('Apps (0x87d1041c)');
+  });
+
+  it('a WinGet app does not go through Win32 return-code mapping: 3010 is a failure, not a soft reboot', () => {
+    const s = scenario({ exitCodes: { agent: [3010] } });
+    s.tenant.apps = s.tenant.apps.map((a) => (a.id === 'agent' ? { ...a, kind: 'winGet' as const } : a));
+    const run = simulate(s);
+    expect(run.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'agent')).toMatchObject({
+      result: 'failed',
+    });
+    // The same code on a Win32 app maps through its return codes to a soft reboot.
+    const win32 = simulate(scenario({ exitCodes: { agent: [3010] } }));
+    expect(win32.timeline.find((e) => e.type === 'appInstallCompleted' && e.appId === 'agent')).toMatchObject({
+      result: 'softReboot',
+    });
   });
 });

@@ -171,6 +171,7 @@ export function makeDevice(overrides: Partial<Device> = {}): Device {
     enrollmentProfileName: 'AP-UserDriven',
     groupIds: [DEVICE_GROUP],
     tpmAttestation: 'succeeds',
+    locale: 'en-US',
     ...overrides,
   };
 }

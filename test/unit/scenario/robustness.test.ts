@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/commands';
 import { silentLogger } from '../../../electron/core/logging/logger';
-import { MAX_JSON_DEPTH, MAX_SCENARIO_FILE_BYTES } from '../../../electron/core/scenario/json';
+import { MAX_JSON_DEPTH, MAX_SCENARIO_FILE_BYTES, parseJson } from '../../../electron/core/scenario/json';
 import { openScenario } from '../../../electron/core/scenario/library';
 import { loadScenarioFile } from '../../../electron/core/scenario/load';
 import {
@@ -253,5 +253,12 @@ describe('the validator never throws, and every rejection names a path', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('an unclosed comment (found by fuzzing)', () => {
+  it.each(['/*', '{/*', '{"a":1 /*'])('%s is refused with a message, and returns at once', (text) => {
+    const result = parseJson(text);
+    expect(result.ok).toBe(false);
   });
 });
