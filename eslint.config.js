@@ -18,7 +18,19 @@ const ROOMS = {
   scenario: { files: ['electron/core/scenario/**'], may: ['shared', 'filters', 'logging'], node: true },
   engine: { files: ['electron/core/engine/**'], may: ['shared', 'filters', 'scenario'], node: false },
   facts: { files: ['electron/core/facts/**'], may: ['shared', 'scenario', 'engine'], node: true },
-  session: { files: ['electron/core/session/**'], may: ['shared', 'scenario', 'engine', 'logging'], node: true },
+  session: {
+    files: ['electron/core/session/**'],
+    may: ['shared', 'scenario', 'engine', 'logging', 'identities'],
+    node: true,
+  },
+  /** Training mode: the ground truth of a round (its own bundle, diagnosed), grading, results per trainee. */
+  training: {
+    files: ['electron/core/training/**'],
+    may: ['shared', 'scenario', 'engine', 'facts', 'analysis', 'logbundle'],
+    node: true,
+  },
+  /** Screenshot-safe identities: a scenario's real names replaced by generated ones (anonymizeScenario). */
+  identities: { files: ['electron/core/identities/**'], may: ['shared', 'scenario'], node: true },
   diagnostics: {
     files: ['electron/core/diagnostics/**'],
     may: ['shared', 'scenario', 'engine', 'facts'],
@@ -32,7 +44,8 @@ const ROOMS = {
   /** The operator console's host side: the library, edits previewed on the session, Explain. */
   authoring: {
     files: ['electron/core/authoring/**'],
-    may: ['shared', 'scenario', 'engine', 'facts', 'session', 'analysis', 'logging'],
+    // logbundle: the Run view diagnoses the bundle generated in memory for the current run.
+    may: ['shared', 'scenario', 'engine', 'facts', 'session', 'analysis', 'logging', 'logbundle'],
     node: true,
   },
   logbundle: {
@@ -55,6 +68,8 @@ const CORE = [
   'engine',
   'facts',
   'session',
+  'identities',
+  'training',
   'diagnostics',
   'analysis',
   'authoring',

@@ -16,6 +16,7 @@ import type {
   SaveResult,
   UploadedFile,
 } from './operator';
+import type { RunAnalysisView, RunComparison } from './runView';
 
 /** What the renderer may ask the session to do: the one list in ./actions. */
 export type { UserAction } from './actions';
@@ -78,7 +79,11 @@ export type OperatorRequest =
   | { type: 'previewEdit'; id: string; document: unknown }
   | { type: 'saveEntry'; id: string; document: unknown }
   | { type: 'discardDraft'; id: string }
-  | { type: 'runRecord' };
+  | { type: 'runRecord' }
+  /** The Run view of the current run (shared/runView.ts). */
+  | { type: 'runAnalysis' }
+  /** The current run beside the library entry `id` run with the same seed (shared/runView.ts). */
+  | { type: 'compareRuns'; id: string };
 
 /** A request's answer, or why it was refused (in people's words). */
 export type OperatorResult<T> = { ok: true; value: T } | { ok: false; error: string; problems?: string[] };
@@ -99,6 +104,8 @@ export interface OperatorAnswers {
   saveEntry: SaveResult;
   discardDraft: LibraryState;
   runRecord: RunRecordView;
+  runAnalysis: RunAnalysisView;
+  compareRuns: RunComparison;
 }
 
 type Answer<K extends OperatorRequest['type']> = Promise<OperatorResult<OperatorAnswers[K]>>;
@@ -123,6 +130,8 @@ export interface OperatorApi {
   saveEntry(id: string, document: unknown): Answer<'saveEntry'>;
   discardDraft(id: string): Answer<'discardDraft'>;
   runRecord(): Answer<'runRecord'>;
+  runAnalysis(): Answer<'runAnalysis'>;
+  compareRuns(id: string): Answer<'compareRuns'>;
 }
 
 /**
@@ -289,5 +298,7 @@ export function operatorFunctions(send: (request: OperatorRequest) => Promise<Op
     saveEntry: (id, document) => ask({ type: 'saveEntry', id, document }),
     discardDraft: (id) => ask({ type: 'discardDraft', id }),
     runRecord: () => ask({ type: 'runRecord' }),
+    runAnalysis: () => ask({ type: 'runAnalysis' }),
+    compareRuns: (id) => ask({ type: 'compareRuns', id }),
   };
 }

@@ -99,6 +99,8 @@ export const operatorRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('saveEntry'), id: libraryId, document: z.unknown() }),
   z.strictObject({ type: z.literal('discardDraft'), id: libraryId }),
   z.strictObject({ type: z.literal('runRecord') }),
+  z.strictObject({ type: z.literal('runAnalysis') }),
+  z.strictObject({ type: z.literal('compareRuns'), id: libraryId }),
 ]) satisfies z.ZodType<OperatorRequest>;
 
 export type ParsedOperatorRequest = { ok: true; request: OperatorRequest } | { ok: false; error: string };

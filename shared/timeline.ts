@@ -101,6 +101,8 @@ export type TimelineEvent = { t: number } & (
       hresult: string;
       /** Whether the app's detection rule found it after the installer exited (§5.3); false for a failed install. */
       detected: boolean;
+      /** What the exit code alone maps to (`result` differs when the app was not detected). */
+      mapped: ReturnCodeResult;
     }
   | { type: 'appRetryScheduled'; phase: AppPhase; appId: string; attemptInRound: number; inSeconds: number }
   /** The installer never reports back (a hang, or it restarted the device itself, §7.2, §7.8). */

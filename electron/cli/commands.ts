@@ -11,6 +11,7 @@ import type { Run } from '../core/engine/simulate';
 import { importGraphExports } from '../core/scenario/graphImport';
 import { readGraphExports, writeNewScenarioFile } from '../core/scenario/library';
 import { abandonPartialExports, collectLogBundle } from '../core/logbundle/collect';
+import { anonymizeScenario } from '../core/identities/anonymize';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
 import { formatProblem } from '../core/scenario/validate';
@@ -33,8 +34,8 @@ export interface CliIo {
 const USAGE = `usage:
   esp-sim --version
   esp-sim validate <file>
-  esp-sim run <file> [--json] [--respond <action>]... [--expect <name>=<value>]...
-  esp-sim collect-logs <file> --out <folder> [--respond <action>]...
+  esp-sim run <file> [--json] [--respond <action>]... [--expect <name>=<value>]... [--safe-names]
+  esp-sim collect-logs <file> --out <folder> [--respond <action>]... [--safe-names]
   esp-sim timeline <file> [--respond <action>]... --format csv|json
     <action>: ${USER_ACTIONS.join(' | ')}
   esp-sim import <graph-json-file-or-folder>... --out <scenario.json>
@@ -160,6 +161,7 @@ async function loadAndRun(
   file: string,
   respond: string[] | undefined,
   io: CliIo,
+  safeNames = false,
 ): Promise<{ scenario: Scenario; run: Run } | null> {
   const responses: UserAction[] = [];
   for (const r of respond ?? []) {
@@ -172,10 +174,12 @@ async function loadAndRun(
     else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
     return null;
   }
-  const result = runHeadless(loaded.scenario, responses);
+  // --safe-names: generated names from the seed instead of the real ones (README, "Screenshot-safe identities").
+  const scenario = safeNames ? anonymizeScenario(loaded.scenario, loaded.scenario.seed) : loaded.scenario;
+  const result = runHeadless(scenario, responses);
   // A response the screen does not offer is a command line the run cannot follow (exit 2).
   if (!result.ok) throw new UsageError(result.error);
-  return { scenario: loaded.scenario, run: result.run };
+  return { scenario, run: result.run };
 }
 
 async function runCommand(args: string[], io: CliIo): Promise<number> {
@@ -186,12 +190,13 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         respond: { type: 'string', multiple: true },
         expect: { type: 'string', multiple: true },
+        'safe-names': { type: 'boolean' },
       },
       allowPositionals: true,
     }),
   );
   const expectations = parseExpectations(values.expect);
-  const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io);
+  const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io, values['safe-names'] === true);
   if (!ran) return 1;
   const report = runReport(ran.scenario, ran.run);
   if (values.json) {
@@ -224,13 +229,17 @@ async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parse(() =>
     parseArgs({
       args,
-      options: { out: { type: 'string' }, respond: { type: 'string', multiple: true } },
+      options: {
+        out: { type: 'string' },
+        respond: { type: 'string', multiple: true },
+        'safe-names': { type: 'boolean' },
+      },
       allowPositionals: true,
     }),
   );
   const file = onlyFile(positionals);
   if (!values.out) throw new UsageError('--out <folder> is required');
-  const ran = await loadAndRun('collect-logs', file, values.respond, io);
+  const ran = await loadAndRun('collect-logs', file, values.respond, io, values['safe-names'] === true);
   if (!ran) return 1;
   try {
     const { path, removedPartials } = await collectLogBundle({

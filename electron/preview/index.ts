@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     // A run waits for the device screen (or the operator's Start) instead of finishing before anyone looks.
     autoStart: false,
     diagnostics: diagnosticsView,
+    // Screenshot-safe identities (--safe-names): generated names on every screen and in every log bundle.
+    safeNames: values.safeNames === true,
     logCollector: createLogCollector(logger.filePath()),
     // Speed, look, language, loop pause, playlist and kiosk mode: the command line, else the remembered settings.
     ...kiosk.sessionOptions(() => console.log('ESP Simulator: kiosk mode left (Ctrl+Alt+Shift+Q).')),

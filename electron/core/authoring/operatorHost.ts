@@ -10,7 +10,12 @@
 import { join } from 'node:path';
 import type { OperatorRequest, OperatorResult } from '../../../shared/contract';
 import type { EditPreview, LibraryState, OpenedEntry, RunRecordView, UploadedFile } from '../../../shared/operator';
+import type { RunAnalysisView, RunComparison } from '../../../shared/runView';
+import { compareRuns } from '../analysis/compareRuns';
+import { simulate } from '../engine/simulate';
 import { explainView } from '../analysis/explainView';
+import { runAnalysisView } from '../analysis/runView';
+import { bundleFiles, logBundleFileName } from '../logbundle/bundle';
 import { timelineInWords } from '../analysis/timelineWords';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_SCENARIO_FILE, ScenarioLibrary, STARTUP_ID } from '../scenario/library';
@@ -44,6 +49,7 @@ export class OperatorHost {
   private openId: string | null;
   private queue: Promise<unknown> = Promise.resolve();
   private record: { runId: number; view: RunRecordView } | null = null;
+  private analysis: RunAnalysisView | null = null;
 
   constructor(options: OperatorHostOptions) {
     this.library = options.library;
@@ -60,7 +66,9 @@ export class OperatorHost {
   }
 
   private async dispatch(request: OperatorRequest): Promise<Result<unknown>> {
-    if (request.type !== 'previewEdit' && request.type !== 'runRecord' && request.type !== 'listLibrary')
+    if (request.type !== 'previewEdit' && request.type !== 'runRecord' &&
+      request.type !== 'runAnalysis' &&
+      request.type !== 'listLibrary')
       this.logger.info(`operator: ${request.type}${'id' in request ? ` ${request.id}` : ''}`);
     switch (request.type) {
       case 'listLibrary':
@@ -130,6 +138,10 @@ export class OperatorHost {
       }
       case 'runRecord':
         return { ok: true, value: this.runRecord() };
+      case 'runAnalysis':
+        return { ok: true, value: this.runAnalysis() };
+      case 'compareRuns':
+        return this.compare(request.id);
     }
   }
 
@@ -192,6 +204,35 @@ export class OperatorHost {
       };
     }
     return this.record.view;
+  }
+
+  /** The current run's Run view (phases, apps, where the time went, what went wrong); computed once per run. */
+  private runAnalysis(): RunAnalysisView {
+    const runId = this.session.currentRunId;
+    if (this.analysis?.runId !== runId) {
+      const { scenario, run } = this.session;
+      // The log bundle as Collect logs would write it at the end of the run, in memory (its own files only).
+      const bundle = () =>
+        bundleFiles(scenario, run, run.endT, { archiveName: logBundleFileName(scenario) })
+          .filter((f) => f.name !== 'scenario.json' && f.name !== 'timeline.json')
+          .map((f) => ({
+            name: f.name,
+            data: typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content,
+          }));
+      this.analysis = runAnalysisView(scenario, run, runId, bundle);
+    }
+    return this.analysis;
+  }
+
+  /** The current run beside library entry `id`, run with the current scenario's seed. */
+  private async compare(id: string): Promise<Result<RunComparison>> {
+    const read = await this.library.read(id);
+    if (!read.ok) return read;
+    const check = validateScenario(read.value.draft?.document ?? read.value.document);
+    if (!check.ok) return { ok: false, error: `${read.value.entry.name} cannot run`, problems: check.problems.map(formatProblem) };
+    const { scenario, run } = this.session;
+    const other: Scenario = { ...check.scenario, seed: scenario.seed };
+    return { ok: true, value: compareRuns(scenario, run, other, simulate(other)) };
   }
 }
 

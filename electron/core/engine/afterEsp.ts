@@ -245,9 +245,13 @@ export function showDesktop(sim: Sim, installAfter: readonly string[]): void {
     const app = sim.appsById.get(id);
     if (app) state.deferred.set(id, { id, displayName: app.displayName, installed: false });
   }
-  // "ESP completed. Triggering immediate app workload check-in" (§1.14): what waited now installs.
-  state.afterEspQueue = [...state.deferred.values()].filter((d) => !d.installed).map((d) => d.id);
-  nextAfterEsp(sim);
+  // "ESP completed. Triggering immediate app workload check-in" (§1.14): what waited now installs,
+  // once each: an app already installing or queued (a later user's desktop) is not started again.
+  const busy = [...state.inFlight.values()].some((f) => f.phase === 'afterEsp');
+  for (const d of state.deferred.values()) {
+    if (!d.installed && !state.inFlight.has(d.id) && !state.afterEspQueue.includes(d.id)) state.afterEspQueue.push(d.id);
+  }
+  if (!busy) nextAfterEsp(sim);
 }
 
 export function nextAfterEsp(sim: Sim): void {

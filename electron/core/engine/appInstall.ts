@@ -203,6 +203,7 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
     result,
     hresult: formatHresult(code),
     detected: result !== 'failed' && result !== 'retry',
+    mapped,
   });
   if (result === 'retry') {
     if (e.attemptInRound < RETRY_ATTEMPTS) {

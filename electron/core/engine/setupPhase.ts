@@ -104,8 +104,10 @@ export function onTrackingListsReady(sim: Sim, e: Extract<EngineEvent, { type: '
   for (const [id, resources] of lists) {
     record(sim, { type: 'trackingListBuilt', phase, item: id, ids: resources.map((r) => r.id) });
   }
+  // A new tracking list starts a new round: what is not installed reads NotInstalled again (§4.2).
   for (const app of apps) {
-    if (!state.installationStates.has(app.id)) setInstallationState(sim, app.id, phase, 'notInstalled');
+    if (!state.installed.has(app.id) && !state.inFlight.has(app.id))
+      setInstallationState(sim, app.id, phase, 'notInstalled');
   }
   for (const [id, resources] of lists) trackResources(sim, phase, id, resources);
   trackApps(sim, phase, lane, apps);

@@ -121,10 +121,19 @@ export function setPhase(sim: Sim, phase: PhaseId, status: Status): void {
   }
 }
 
-/** Sets a category and every row of it without recording (categories that do not apply). */
+/** Sets a category and every row of it (categories that do not apply); only the rows' changes are recorded. */
 export function markAll(sim: Sim, phase: PhaseId, status: Status): void {
   sim.state.phases[phase].status = status;
-  for (const row of sim.state.phases[phase].items) row.status = status;
+  const inPreparation = phase === 'devicePreparation';
+  for (const row of sim.state.phases[phase].items) {
+    const before = itemRowText(row, inPreparation);
+    const statusBefore = row.status;
+    row.status = status;
+    const text = itemRowText(row, inPreparation);
+    // The record has every row's state, rows that do not apply included.
+    if (text !== before || row.status !== statusBefore)
+      record(sim, { type: 'itemChanged', phase, item: row.id, status: row.status, text });
+  }
   sim.dirty = true;
 }
 

@@ -68,6 +68,16 @@ export function itemRunsOf(events: readonly TimelineEvent[], view: EngineView): 
     if (e.type !== 'itemChanged') continue;
     const key = `${e.phase}:${e.item}`;
     const current = open.get(key);
+    if (e.status === 'notRun') {
+      // A row that does not apply is no run of its own; one that was waiting ends there.
+      if (current) {
+        current.status = 'notRun';
+        current.text = e.text;
+        current.endT = e.t;
+        open.delete(key);
+      }
+      continue;
+    }
     if (RUNNING.has(e.status) || (e.status === 'notStarted' && current?.status === 'notStarted')) {
       if (current) {
         // A waiting row starts when it stops waiting.

@@ -16,7 +16,10 @@
  *
  * Pure: no fs, so any room may use it.
  */
-import { SyntaxKind, createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+
+/** jsonc-parser's SyntaxKind.EOF (a const enum, which verbatimModuleSyntax cannot import). */
+const EOF_TOKEN = 17;
 
 /**
  * The largest scenario file (and Graph export) read: 20 MB. A worst-case tenant (51 profiles, 120 apps, 230
@@ -92,7 +95,7 @@ function findTooDeepNesting(text: string): string | null {
   for (;;) {
     // The end of the text. jsonc-parser reports EOF with a length of 1 after an unclosed comment, so the
     // token kind, not its length, ends the loop (fuzzing found `/*` looping forever).
-    if (scanner.scan() === SyntaxKind.EOF || scanner.getTokenLength() === 0) return null;
+    if ((scanner.scan() as number) === EOF_TOKEN || scanner.getTokenLength() === 0) return null;
     const offset = scanner.getTokenOffset();
     const top = stack[stack.length - 1];
     switch (text[offset]) {

@@ -12,6 +12,7 @@ import { momentsOf } from './moments';
 import type { Run, TimedAction } from '../engine/simulate';
 import { simulate, viewAt } from '../engine/simulate';
 import type { Scenario } from '../scenario/model';
+import { anonymizeScenario } from '../identities/anonymize';
 import { lookOf, releaseOf, withRelease } from '../scenario/release';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -69,6 +70,11 @@ export interface SessionOptions {
   kiosk?: KioskExit;
   /** The screens' language the operator chose (remembered settings); absent: each scenario's `device.locale`. */
   language?: Language;
+  /**
+   * Screenshot-safe identities (`--safe-names`): every scenario this session runs has its real names replaced by
+   * generated ones from its seed (identities/anonymize.ts), so the screens and the log bundle show only those.
+   */
+  safeNames?: boolean;
 }
 
 /** How the operator leaves kiosk mode (README, "Kiosk demos"): Ctrl+Alt+Shift+Q, then the PIN when one is set. */
@@ -139,8 +145,10 @@ export class Session {
   private languageChoice: Language | null = null;
 
   constructor(options: SessionOptions) {
+    this.safeNames = options.safeNames ?? false;
     // The look follows the release: asking for a look means asking for that release.
-    this.currentScenario = options.look ? withRelease(options.scenario, releaseOf(options.look)) : options.scenario;
+    const scenario = this.safe(options.scenario);
+    this.currentScenario = options.look ? withRelease(scenario, releaseOf(options.look)) : scenario;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.scenarioProblem = options.scenarioProblem ?? null;
@@ -162,6 +170,14 @@ export class Session {
 
   get run(): Run {
     return this.current;
+  }
+
+  /** Whether real names are replaced (`--safe-names`). */
+  readonly safeNames: boolean;
+
+  /** The scenario as this session shows it: with generated names when `safeNames` is on. */
+  private safe(scenario: Scenario): Scenario {
+    return this.safeNames ? anonymizeScenario(scenario, scenario.seed) : scenario;
   }
 
   get scenario(): Scenario {
@@ -358,7 +374,9 @@ export class Session {
     this.settledAtMs = null;
     const first = playNow ? (playlist?.rewind() ?? null) : null;
     if (first?.scenario) {
-      this.logger.info(`session: kiosk playlist: playing "${first.scenario.name}" (${first.label}) from the start`);
+      this.logger.info(
+        `session: kiosk playlist: playing "${this.safe(first.scenario).name}" (${first.label}) from the start`,
+      );
       this.replaceScenario(first.scenario, { keepTime: false, start: true, warnings: first.warnings });
       return;
     }
@@ -437,7 +455,7 @@ export class Session {
     if (next?.scenario) {
       const at = (this.playlist?.position ?? 0) + 1;
       this.logger.info(
-        `session: kiosk playlist: ${at} of ${this.playlist?.entries.length ?? 0}, "${next.scenario.name}" (${next.label})`,
+        `session: kiosk playlist: ${at} of ${this.playlist?.entries.length ?? 0}, "${this.safe(next.scenario).name}" (${next.label})`,
       );
       this.replaceScenario(next.scenario, { keepTime: false, start: true, warnings: next.warnings });
       return;
@@ -480,7 +498,7 @@ export class Session {
   ): void {
     const t = this.elapsedSeconds();
     this.cancelExport();
-    this.currentScenario = scenario;
+    this.currentScenario = this.safe(scenario);
     this.scenarioProblem = options.problem ?? null;
     this.scenarioWarnings = [...(options.warnings ?? [])];
     this.diagnosticsOpen = false;
@@ -497,7 +515,7 @@ export class Session {
       this.started = options.start ?? false;
       this.paused = false;
     }
-    this.logger.info(`session: now running "${scenario.name}"${options.keepTime ? ' (edited)' : ''}`);
+    this.logger.info(`session: now running "${this.scenario.name}"${options.keepTime ? ' (edited)' : ''}`);
     this.publishAndSchedule();
   }
 

@@ -26,6 +26,8 @@ export interface HostSwitches {
   playlist?: string[] | undefined;
   /** The remembered settings' file; undefined: the host's default (settings.ts). */
   settings?: string | undefined;
+  /** Screenshot-safe identities: generated names instead of the scenario's real ones (`--safe-names`). */
+  safeNames?: boolean;
 }
 
 export const DEFAULT_SWITCHES: HostSwitches = {
@@ -42,7 +44,7 @@ export const DEFAULT_SWITCHES: HostSwitches = {
 };
 
 export const SWITCHES_USAGE =
-  '[--scenario <file>] [--playlist <file>,<file>...] [--speed <factor>] [--look windows10|windows11] [--loop <seconds>] [--kiosk] [--windowed] [--operator] [--library <folder>] [--settings <file>] [--port <n>] [--host <address>]';
+  '[--scenario <file>] [--playlist <file>,<file>...] [--speed <factor>] [--look windows10|windows11] [--loop <seconds>] [--kiosk] [--windowed] [--operator] [--library <folder>] [--settings <file>] [--safe-names] [--port <n>] [--host <address>]';
 
 export type ParsedSwitches = { ok: true; switches: HostSwitches; warnings: string[] } | { ok: false; error: string };
 
@@ -71,6 +73,7 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
         library: { type: 'string' },
         playlist: { type: 'string', multiple: true },
         settings: { type: 'string' },
+        'safe-names': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -137,6 +140,7 @@ export function parseHostSwitches(args: string[], strict: boolean): ParsedSwitch
     library: text('library'),
     ...(playlist.length > 0 ? { playlist } : {}),
     ...(text('settings') !== undefined ? { settings: text('settings') } : {}),
+    ...(values['safe-names'] === true ? { safeNames: true } : {}),
   };
   if (strict && problems.length > 0) return { ok: false, error: problems.join('; ') };
   return { ok: true, switches, warnings: problems };

@@ -74,6 +74,8 @@ async function createWindow(): Promise<void> {
     // A run waits for the device screen (or the operator's Start) instead of finishing before anyone looks.
     autoStart: false,
     diagnostics: diagnosticsView,
+    // Screenshot-safe identities (--safe-names): generated names on every screen and in every log bundle.
+    safeNames: args.safeNames === true,
     logCollector: createLogCollector(log.transports.file.getFile().path),
     // Speed, look, language, loop pause, playlist and kiosk mode: the command line, else the remembered settings.
     // Leaving kiosk mode (Ctrl+Alt+Shift+Q, and the PIN when one is set) ends the demo.

@@ -85,7 +85,8 @@ describe('after a retry code used up its round and the user selected Try again',
     const lines = parseCmtrace(textOf(filesOf(scenario, run, t), 'AppWorkload.log')).entries.map((e) => e.message);
     expect(lines).toContain('[Win32App] Retry attempt 2 of 3 for app busy is scheduled in 5 minutes');
     expect(lines).toContain(
-      '[Win32App][EspManager] Updating ESP tracked install status from Error to InProgress for application busy with name: Busy Installer',
+      // The new round's tracking list resets it to NotInstalled; its first attempt moves it to InProgress.
+      '[Win32App][EspManager] Updating ESP tracked install status from NotInstalled to InProgress for application busy with name: Busy Installer',
     );
   });
 });
