@@ -249,7 +249,8 @@ export function showDesktop(sim: Sim, installAfter: readonly string[]): void {
   // once each: an app already installing or queued (a later user's desktop) is not started again.
   const busy = [...state.inFlight.values()].some((f) => f.phase === 'afterEsp');
   for (const d of state.deferred.values()) {
-    if (!d.installed && !state.inFlight.has(d.id) && !state.afterEspQueue.includes(d.id)) state.afterEspQueue.push(d.id);
+    if (!d.installed && !state.inFlight.has(d.id) && !state.afterEspQueue.includes(d.id))
+      state.afterEspQueue.push(d.id);
   }
   if (!busy) nextAfterEsp(sim);
 }

@@ -189,8 +189,7 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
   if (appHasFault(scenario, 'declaredReboot', app.id)) exitCode = ERROR_SUCCESS_REBOOT_REQUIRED;
   const mapped = resultOf(app, exitCode);
   // Installed but not detected: the installer said success, the detection rule disagrees (0x87d1041c).
-  const notDetected =
-    mapped !== 'failed' && mapped !== 'retry' && scenario.simulation.apps[app.id]?.detected === false;
+  const notDetected = mapped !== 'failed' && mapped !== 'retry' && scenario.simulation.apps[app.id]?.detected === false;
   const result: ReturnCodeResult = notDetected ? 'failed' : mapped;
   const code = notDetected ? NOT_DETECTED_HRESULT : hresultFromExitCode(exitCode);
   record(sim, {

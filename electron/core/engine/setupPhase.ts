@@ -186,7 +186,10 @@ export function startAccountSetup(sim: Sim): void {
     state.outcome = state.continuedPastDevice ? 'continuedAnyway' : 'succeeded';
     record(sim, { type: 'outcome', outcome: state.outcome });
     // Without Account setup the user's apps install once the desktop shows (§1.12, §1.14).
-    goToDesktop(sim, userRequiredApps(sim).filter((id) => !state.installed.has(id)));
+    goToDesktop(
+      sim,
+      userRequiredApps(sim).filter((id) => !state.installed.has(id)),
+    );
     signInNextUser(sim);
     return;
   }

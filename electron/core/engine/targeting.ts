@@ -20,6 +20,7 @@
  * Pure: no Node, no electron.
  */
 import { newTenantDefaultProfile } from '../scenario/defaultProfile';
+import { memo } from './memo';
 import type { Assignment, EspProfile, Scenario, User, App, AppIntent } from '../scenario/model';
 import { evaluateFilter, parseFilterRule } from '../filters/assignmentFilter';
 
@@ -224,6 +225,10 @@ function defaultReason(base: string, synthesized: boolean): string {
  * targeted at the user; else the default profile.
  */
 export function resolveProfile(scenario: Scenario, user: User | null): ResolvedProfile {
+  return memo(scenario, `profile:${user?.id ?? ''}`, () => computeResolveProfile(scenario, user));
+}
+
+function computeResolveProfile(scenario: Scenario, user: User | null): ResolvedProfile {
   const ranked = rankedProfiles(scenario);
   const device = firstTargeted(ranked, scenario, { kind: 'device' });
   if (device) return { profile: device.profile, targetedBy: 'device', reason: device.reason };
@@ -335,6 +340,16 @@ export interface ProfileCandidate {
  * the result of `resolveProfile(scenario, user)`. Same rules as `resolveProfile`; never throws.
  */
 export function profileCandidates(
+  scenario: Scenario,
+  user: User | null,
+  resolved: ResolvedProfile,
+): ProfileCandidate[] {
+  return memo(scenario, `candidates:${user?.id ?? ''}:${resolved.profile.id}`, () =>
+    computeProfileCandidates(scenario, user, resolved),
+  );
+}
+
+function computeProfileCandidates(
   scenario: Scenario,
   user: User | null,
   resolved: ResolvedProfile,

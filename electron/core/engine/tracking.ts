@@ -3,6 +3,7 @@
  */
 import type { PhaseId } from '../../../shared/esp';
 import type { App, EspProfile, Scenario, TrackedResource, User } from '../scenario/model';
+import { memo } from './memo';
 import { appliesToDevice, appliesToUser, explainAppRequirement, requiredAppsFor } from './targeting';
 
 /** Policy kinds the ESP tracks; every other policy applies silently (§1.3). */
@@ -26,19 +27,13 @@ function isBlocking(profile: EspProfile, app: App): boolean {
 }
 
 /**
- * Results per scenario object and audience: the tracking lists, the deferred list and the record's
- * decisions all start from the same required apps, and a scenario never changes during a run.
+ * Required apps that fall in this phase, blocking or not, in assignment order. The tracking lists, the
+ * deferred list and the record's decisions all start from it: worked out once (memo.ts).
  */
-const requiredCache = new WeakMap<Scenario, Map<string, App[]>>();
-
-/** Required apps that fall in this phase, blocking or not, in assignment order. */
 function requiredAppsInPhase(scenario: Scenario, audience: Audience): App[] {
-  let byAudience = requiredCache.get(scenario);
-  if (!byAudience) requiredCache.set(scenario, (byAudience = new Map()));
-  const key = `${audience.phase}:${audience.user?.id ?? ''}`;
-  let apps = byAudience.get(key);
-  if (!apps) byAudience.set(key, (apps = computeRequiredAppsInPhase(scenario, audience)));
-  return apps;
+  return memo(scenario, `required:${audience.phase}:${audience.user?.id ?? ''}`, () =>
+    computeRequiredAppsInPhase(scenario, audience),
+  );
 }
 
 function computeRequiredAppsInPhase(scenario: Scenario, { phase, user }: Audience): App[] {
@@ -86,16 +81,22 @@ function targeted<K extends string>(
 }
 
 export function trackedPoliciesFor(scenario: Scenario, { user }: Audience): TrackedResource<string>[] {
-  return targeted(scenario, scenario.tenant.policies, user).filter((p) => TRACKED_POLICY_KINDS.has(p.kind));
+  return memo(scenario, `policies:${user?.id ?? ''}`, () =>
+    targeted(scenario, scenario.tenant.policies, user).filter((p) => TRACKED_POLICY_KINDS.has(p.kind)),
+  );
 }
 
 export function trackedCertificatesFor(scenario: Scenario, { user }: Audience): TrackedResource<string>[] {
-  return targeted(scenario, scenario.tenant.certificateProfiles, user).filter((c) => TRACKED_CERT_KINDS.has(c.kind));
+  return memo(scenario, `certificates:${user?.id ?? ''}`, () =>
+    targeted(scenario, scenario.tenant.certificateProfiles, user).filter((c) => TRACKED_CERT_KINDS.has(c.kind)),
+  );
 }
 
 /** Device setup tracks VPN and Wi-Fi; Account setup tracks only Wi-Fi (§1.3). */
 export function trackedNetworkProfilesFor(scenario: Scenario, { user }: Audience): TrackedResource<string>[] {
-  return targeted(scenario, scenario.tenant.networkProfiles, user).filter((n) => (user ? n.kind === 'wifi' : true));
+  return memo(scenario, `networks:${user?.id ?? ''}`, () =>
+    targeted(scenario, scenario.tenant.networkProfiles, user).filter((n) => (user ? n.kind === 'wifi' : true)),
+  );
 }
 
 /** Required apps outside the blocking list, whatever their kind (the technician flow installs them, §5.1). */
@@ -131,6 +132,17 @@ export interface AppTrackingDecision {
  * pre-provisioning technician flow. Agrees with `trackedAppsFor` and `deferredAppsFor` by construction.
  */
 export function appTrackingDecisions(
+  scenario: Scenario,
+  profile: EspProfile,
+  audience: Audience,
+  technician: boolean,
+): AppTrackingDecision[] {
+  // The blocking list is all that the profile contributes (a user-targeted profile's list is emptied in Device setup).
+  const key = `decisions:${audience.phase}:${audience.user?.id ?? ''}:${technician}:${profile.id}:${profile.selectedMobileAppIds.join(',')}:${profile.allowNonBlockingAppInstallation}`;
+  return memo(scenario, key, () => computeAppTrackingDecisions(scenario, profile, audience, technician));
+}
+
+function computeAppTrackingDecisions(
   scenario: Scenario,
   profile: EspProfile,
   audience: Audience,
