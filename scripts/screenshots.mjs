@@ -1,4 +1,5 @@
 /* global document -- the functions passed to page.waitForFunction run in the page */
+// Past 400 lines because it is one data-driven gallery: the journeys, the page helpers and the index writer belong together.
 // The state gallery (`npm run screenshots`): drives the real browser preview through every screen state in both
 // looks and writes one PNG per state and look, plus an index.html with captions, into screenshots/.
 //

@@ -25,6 +25,8 @@
  * Pure: no Node, no electron. It lives in shared/ so the operator console can check a rule as it is typed, with the
  * same grammar the validator and the engine use. About 430 lines because the grammar is one unit: tokenizer,
  * parser, evaluator and formatter read best together.
+ *
+ * Past 400 lines because it is one grammar: Intune's filter rule tokenizer, parser and evaluator.
  */
 
 /** The device properties an ESP profile filter may use (§5.2 [V]), in Intune's order. */

@@ -17,6 +17,8 @@
  * docs/esp-facts.md: §1.9 (what fails the ESP), §1.11 (timeouts), §5.3 (return codes, retries),
  * §7.1 (1618), §7.2 (restarts inside installers), §7.4 (Identifying), §7.7 (TPM), §7.8 (Office,
  * resources). Pure: no I/O.
+ *
+ * Past 400 lines because it is one reader of a bundle: every cause kind needs the same parsed files and evidence helpers.
  */
 import type { Outcome, PhaseId } from '../../../shared/esp';
 import { PHASE_TITLES, formatHresult, hresultFromExitCode } from '../../../shared/esp';

@@ -18,6 +18,8 @@
  *   applies to every intent.
  *
  * Pure: no Node, no electron.
+ *
+ * Past 400 lines because every targeting rule — assignments, exclusions, filters, profile choice and every candidate's reason — must agree, so they live together.
  */
 import { newTenantDefaultProfile } from '../scenario/defaultProfile';
 import { memo } from './memo';

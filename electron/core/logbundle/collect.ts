@@ -5,6 +5,8 @@
  * throws a LogExportError carrying the HRESULT Windows shows (toolchain-notes §4); quitting the
  * process mid-export removes it too (`abandonPartialExports`, run on `exit`). A process killed outright
  * cannot clean up: the next collection into that folder removes what it left (`removedPartials`).
+ *
+ * Past 400 lines because writing the archive safely is one job: temporary file, flush, link into place, and every failure path (missing, full, removed, cancelled) cleaning up.
  */
 import { ZipArchive } from 'archiver';
 import { randomBytes } from 'node:crypto';

@@ -13,6 +13,8 @@
  * licensed user, put in the groups imported assignments include. Which of the two joins a group is read from
  * its name: a name that says "user" (and not "device") gets the user, one that says "device" or "autopilot"
  * (and not "user") gets the device, any other (a bare GUID, say) gets both.
+ *
+ * Past 400 lines because every shape of Intune export it accepts (single objects, arrays, value lists, backups, UTF-16, JSON in strings) is one importer.
  */
 import { DEFAULT_PROFILE_ID_SUFFIX } from './defaultProfile';
 import { parseJson } from './json';

@@ -2,6 +2,8 @@
  * One run of one scenario against a clock: speed, pause, user actions and the history the log
  * bundle and diagnostics read. The same class serves Electron, the browser preview and the CLI.
  * Main owns the truth: screens get snapshots from here and nothing else.
+ *
+ * Past 400 lines because the session is one state machine: clock, speed, pause, actions, release, log export and kiosk hooks all act on the same run.
  */
 import type { Command, CommandResult, UserAction } from '../../../shared/contract';
 import { USER_ACTION_LABELS } from '../../../shared/actions';
@@ -76,6 +78,9 @@ export interface SessionOptions {
    */
   safeNames?: boolean;
 }
+
+/** What the screens call the scenario during a training round. */
+export const TRAINING_NAME = 'Training round';
 
 /** How the operator leaves kiosk mode (README, "Kiosk demos"): Ctrl+Alt+Shift+Q, then the PIN when one is set. */
 export interface KioskExit {
@@ -172,6 +177,20 @@ export class Session {
     return this.current;
   }
 
+  /** Training mode (the console's Training page): the snapshot hides the scenario's name and description. */
+  private training = false;
+
+  /** Turns training mode on or off; the screens update at once. */
+  setTraining(on: boolean): void {
+    if (this.training === on) return;
+    this.training = on;
+    this.publish();
+  }
+
+  get inTraining(): boolean {
+    return this.training;
+  }
+
   /** Whether real names are replaced (`--safe-names`). */
   readonly safeNames: boolean;
 
@@ -197,8 +216,9 @@ export class Session {
     return {
       revision: ++this.revision,
       scenario: {
-        name: this.scenario.name,
-        description: this.scenario.description,
+        // Training mode: the trainee must find the fault, so the screens never name the scenario.
+        name: this.training ? TRAINING_NAME : this.scenario.name,
+        description: this.training ? '' : this.scenario.description,
         seed: this.scenario.seed,
         windowsRelease: this.scenario.windows.release,
         mode: this.scenario.deployment.mode,
@@ -216,7 +236,7 @@ export class Session {
       ...view,
       language: this.languageChoice ?? languageOfLocale(this.scenario.device.locale ?? DEFAULT_LOCALE),
       scenarioProblem: this.scenarioProblem,
-      scenarioWarnings: this.scenarioWarnings,
+      scenarioWarnings: this.training ? [] : this.scenarioWarnings,
       // The page belongs to Windows 11's ESP (§2.1): on another release or screen it is not there.
       diagnostics:
         this.diagnosticsOpen && view.diagnosticsAvailable && this.buildDiagnostics

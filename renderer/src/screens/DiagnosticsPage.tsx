@@ -8,6 +8,8 @@
  * It lies over whatever screen runs (the ESP keeps its state underneath) and shows `snapshot.diagnostics` as the
  * session builds it; it decides nothing about the run. The page's own words follow the screen's language; what
  * the session writes into it (category, property and event names, details) is English and marked `lang="en"`.
+ *
+ * Past 400 lines because it is one page: its three tabs, accordions and export form share the page's state.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { JSX, KeyboardEvent, ReactNode } from 'react';
