@@ -21,6 +21,14 @@ import type { RunAnalysisView, RunComparison } from './runView';
 /** What the renderer may ask the session to do: the one list in ./actions. */
 export type { UserAction } from './actions';
 import type { UserAction } from './actions';
+import type {
+  TrainingAnswer,
+  TrainingCsv,
+  TrainingDebrief,
+  TrainingDifficulty,
+  TrainingRound,
+  TrainingSource,
+} from './training';
 
 export type Command =
   | { type: 'start' }
@@ -80,6 +88,12 @@ export type OperatorRequest =
   | { type: 'saveEntry'; id: string; document: unknown }
   | { type: 'discardDraft'; id: string }
   | { type: 'runRecord' }
+  /** Training mode (shared/training.ts): start a round, answer it, export a trainee's results. */
+  | { type: 'startTraining'; source: TrainingSource; difficulty: TrainingDifficulty }
+  | { type: 'answerTraining'; trainee: string; answer: TrainingAnswer }
+  | { type: 'trainingResultsCsv'; trainee: string }
+  /** Screenshot-safe identities on or off (null: only ask whether they are on). */
+  | { type: 'setSafeNames'; on: boolean | null }
   /** The Run view of the current run (shared/runView.ts). */
   | { type: 'runAnalysis' }
   /** The current run beside the library entry `id` run with the same seed (shared/runView.ts). */
@@ -104,6 +118,10 @@ export interface OperatorAnswers {
   saveEntry: SaveResult;
   discardDraft: LibraryState;
   runRecord: RunRecordView;
+  startTraining: TrainingRound;
+  answerTraining: TrainingDebrief;
+  trainingResultsCsv: TrainingCsv;
+  setSafeNames: { on: boolean };
   runAnalysis: RunAnalysisView;
   compareRuns: RunComparison;
 }
@@ -130,6 +148,13 @@ export interface OperatorApi {
   saveEntry(id: string, document: unknown): Answer<'saveEntry'>;
   discardDraft(id: string): Answer<'discardDraft'>;
   runRecord(): Answer<'runRecord'>;
+  /** Runs the round's scenario from the start, its name hidden from the device screen. */
+  startTraining(source: TrainingSource, difficulty: TrainingDifficulty): Answer<'startTraining'>;
+  /** Grades the answer against the run's own bundle, keeps the result for the trainee, and debriefs. */
+  answerTraining(trainee: string, answer: TrainingAnswer): Answer<'answerTraining'>;
+  trainingResultsCsv(trainee: string): Answer<'trainingResultsCsv'>;
+  /** Generated names instead of the scenario's real ones, on every screen and in every log bundle (null: ask). */
+  setSafeNames(on: boolean | null): Answer<'setSafeNames'>;
   runAnalysis(): Answer<'runAnalysis'>;
   compareRuns(id: string): Answer<'compareRuns'>;
 }
@@ -298,6 +323,10 @@ export function operatorFunctions(send: (request: OperatorRequest) => Promise<Op
     saveEntry: (id, document) => ask({ type: 'saveEntry', id, document }),
     discardDraft: (id) => ask({ type: 'discardDraft', id }),
     runRecord: () => ask({ type: 'runRecord' }),
+    startTraining: (source, difficulty) => ask({ type: 'startTraining', source, difficulty }),
+    answerTraining: (trainee, answer) => ask({ type: 'answerTraining', trainee, answer }),
+    trainingResultsCsv: (trainee) => ask({ type: 'trainingResultsCsv', trainee }),
+    setSafeNames: (on) => ask({ type: 'setSafeNames', on }),
     runAnalysis: () => ask({ type: 'runAnalysis' }),
     compareRuns: (id) => ask({ type: 'compareRuns', id }),
   };

@@ -7,6 +7,8 @@ import type { Command, KioskRequest, OperatorRequest } from './contract';
 import { KIOSK_PIN, MAX_SPEED, MIN_SPEED } from './contract';
 import { USER_ACTIONS } from './actions';
 import { LANGUAGES } from './esp';
+import type { NextAction, TrainingCause } from './training';
+import { CAUSE_CHOICES, NEXT_ACTIONS } from './training';
 
 /** A week of simulated time: far beyond any ESP timeout (1440 minutes). */
 const MAX_SEEK_SECONDS = 7 * 24 * 3600;
@@ -99,6 +101,33 @@ export const operatorRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('saveEntry'), id: libraryId, document: z.unknown() }),
   z.strictObject({ type: z.literal('discardDraft'), id: libraryId }),
   z.strictObject({ type: z.literal('runRecord') }),
+  z.strictObject({
+    type: z.literal('startTraining'),
+    source: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('entry'), id: libraryId }),
+      z.strictObject({
+        kind: z.literal('randomFault'),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1),
+      }),
+    ]),
+    difficulty: z.enum(['easy', 'hard']),
+  }),
+  z.strictObject({
+    type: z.literal('answerTraining'),
+    trainee: entryName,
+    answer: z.strictObject({
+      cause: z.enum(CAUSE_CHOICES.map((c) => c.kind) as [TrainingCause, ...TrainingCause[]]).nullable(),
+      appId: z.string().min(1).max(500).nullable(),
+      code: z.string().max(40),
+      nextAction: z.enum(NEXT_ACTIONS.map((a) => a.id) as [NextAction, ...NextAction[]]).nullable(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('trainingResultsCsv'), trainee: entryName }),
+  z.strictObject({ type: z.literal('setSafeNames'), on: z.boolean().nullable() }),
   z.strictObject({ type: z.literal('runAnalysis') }),
   z.strictObject({ type: z.literal('compareRuns'), id: libraryId }),
 ]) satisfies z.ZodType<OperatorRequest>;

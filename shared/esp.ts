@@ -79,9 +79,23 @@ export const TARGETED_BY_TEXT = {
   default: 'the default profile',
 } as const;
 
-/** Simulated seconds as h:mm:ss, the way durations are shown to people. */
+/** Deployment modes in people's words. */
+export const MODE_LABELS: Record<DeploymentMode, string> = {
+  userDriven: 'User-driven',
+  selfDeploying: 'Self-deploying',
+  preProvisioning: 'Pre-provisioning',
+  entraJoinOobe: 'Microsoft Entra join in OOBE (no Autopilot)',
+};
+
+/** Join types in people's words. */
+export const JOIN_LABELS: Record<JoinType, string> = {
+  entra: 'Microsoft Entra join',
+  hybrid: 'Microsoft Entra hybrid join',
+};
+
+/** Simulated seconds as h:mm:ss, the way durations are shown to people; hours keep counting past 23. */
 export function formatDuration(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
+  const total = Math.max(0, Math.floor(seconds));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -134,7 +134,8 @@ export interface ComparedFrame {
   t: number;
   /** The screen in a few words: `Enrollment Status Page (device)`, `Restarting`, `Desktop`... */
   screen: string;
-  phases: { title: string; statusText: string; status: string }[];
+  /** The categories, with the rows of the ones that have started (exactly as the screen shows them). */
+  phases: { title: string; statusText: string; status: string; items: string[] }[];
   /** The error screen's message, or null. */
   error: string | null;
 }

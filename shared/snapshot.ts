@@ -100,6 +100,22 @@ export type ScreenView =
   /** Self-deploying with Assigned Access ends in the kiosk app (§7.7). */
   | { kind: 'kiosk'; appName: string };
 
+/** Each screen in people's words (the console, Jump to, the CLI). */
+export const SCREEN_LABELS: Record<ScreenView['kind'], string> = {
+  esp: 'Enrollment Status Page',
+  restarting: 'Restarting',
+  signIn: 'Windows sign-in',
+  firstSignIn: 'First sign-in animation',
+  desktop: 'Desktop',
+  resetting: 'Resetting this PC',
+  qualityUpdates: 'Quality updates',
+  preProvisioningOptions: 'Pre-provisioning options',
+  preProvisioningConfiguration: 'Windows Autopilot Configuration',
+  preProvisioningResult: 'Pre-provisioning result',
+  shutDown: 'Shut down',
+  kiosk: 'Kiosk',
+};
+
 export type ProvisioningAction = 'reseal' | 'retry' | 'reset' | 'collectLogs' | 'viewDiagnostics';
 
 export interface ProvisioningDetails {

@@ -99,3 +99,38 @@ export function nextActionLabel(id: string | null): string {
   if (id === null) return '(no answer)';
   return NEXT_ACTIONS.find((a) => a.id === id)?.label ?? id;
 }
+
+/** Where a round's scenario comes from: a bundled library entry (`bundled:<name>`) or a seeded random fault. */
+export type TrainingSource = { kind: 'entry'; id: string } | { kind: 'randomFault'; seed: number };
+
+/** A round under way: what the console may show the trainee (never the scenario's name). */
+export interface TrainingRound {
+  difficulty: TrainingDifficulty;
+  /** The apps a trainee may name (every app of the scenario, in its order). */
+  apps: { id: string; name: string }[];
+}
+
+/** A coaching note for one state this run reached (docs/coaching.md). */
+export interface CoachingNoteView {
+  state: string;
+  title: string;
+  seconds: number | null;
+  whenToAct: string;
+  tellUser: string;
+}
+
+/** The debrief after an answer: the grade, the truth with its evidence and steps, the coaching notes. */
+export interface TrainingDebrief {
+  scenario: string;
+  grade: TrainingGrade;
+  truth: TrainingTruth;
+  coaching: CoachingNoteView[];
+  /** The trainee's rounds so far (this one last), as kept in the user-data folder. */
+  results: TrainingResult[];
+}
+
+/** The trainee's results as CSV, for the export button. */
+export interface TrainingCsv {
+  fileName: string;
+  text: string;
+}

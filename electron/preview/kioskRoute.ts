@@ -12,6 +12,7 @@ import type { KioskRequest, OperatorResult } from '../../shared/contract';
 import { PREVIEW_TOKEN } from '../../shared/contract';
 import { parseKioskRequest } from '../../shared/contractSchema';
 import type { Logger } from '../core/logging/logger';
+import { readLimited } from './body';
 
 /** What answers the panel: electron/core/session/kiosk.ts's KioskHost. */
 export interface KioskRequestHandler {
@@ -124,28 +125,4 @@ export function handleDebugRoute(
     return true;
   }
   return false;
-}
-
-/** The body as text, or null as soon as it is larger than `limit` (the rest is not kept). */
-function readLimited(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
 }

@@ -9,6 +9,7 @@ import type { OperatorRequest, OperatorResult } from '../../shared/contract';
 import { PREVIEW_TOKEN } from '../../shared/contract';
 import { MAX_OPERATOR_REQUEST_BYTES, parseOperatorRequest } from '../../shared/contractSchema';
 import type { Logger } from '../core/logging/logger';
+import { readLimited } from './body';
 
 /** What answers the console: electron/core/authoring's OperatorHost. */
 export interface OperatorRequestHandler {
@@ -69,28 +70,4 @@ export async function handleOperatorRoute(
   }
   const result = await context.handler.handle(parsed.request);
   answer(res, result.ok ? 200 : 409, result);
-}
-
-/** The body as text, or null as soon as it is larger than `limit` (the rest is not kept). */
-function readLimited(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
 }

@@ -2,6 +2,7 @@
  * What each phase of the ESP waits on (§1.3, §5.3, the article's App 1–4 example).
  */
 import type { PhaseId } from '../../../shared/esp';
+import type { TrackingWhy } from '../../../shared/timeline';
 import type { App, EspProfile, Scenario, TrackedResource, User } from '../scenario/model';
 import { memo } from './memo';
 import { appliesToDevice, appliesToUser, explainAppRequirement, requiredAppsFor } from './targeting';
@@ -105,18 +106,7 @@ export function nonBlockingAppsFor(scenario: Scenario, profile: EspProfile, audi
 }
 
 /** Why an app is or is not tracked in a setup phase: the record's `appTracking.why` (§1.3, §5.1, §5.3). */
-export type TrackingWhy =
-  | 'blocking'
-  | 'notRequired'
-  | 'filteredOut'
-  | 'excluded'
-  | 'notInSelectedList'
-  | 'userContextInDevicePhase'
-  | 'deviceContextInAccountSetup'
-  | 'deferredUntilAfterEsp'
-  | 'bestEffortInTechnicianFlow'
-  | 'installedByUserFlow'
-  | 'noUser';
+export type { TrackingWhy } from '../../../shared/timeline';
 
 export interface AppTrackingDecision {
   appId: string;

@@ -4,22 +4,8 @@
  */
 import { PHASE_TITLES } from '../../../shared/esp';
 import type { Moment, ScreenView } from '../../../shared/snapshot';
+import { SCREEN_LABELS } from '../../../shared/snapshot';
 import type { Run } from '../engine/simulate';
-
-const SCREEN_LABELS: Record<ScreenView['kind'], string> = {
-  esp: 'Enrollment Status Page',
-  restarting: 'Restarting',
-  signIn: 'Windows sign-in',
-  firstSignIn: 'First sign-in animation',
-  desktop: 'Desktop',
-  resetting: 'Resetting this PC',
-  qualityUpdates: 'Quality updates',
-  preProvisioningOptions: 'Pre-provisioning options',
-  preProvisioningConfiguration: 'Windows Autopilot Configuration',
-  preProvisioningResult: 'Pre-provisioning result',
-  shutDown: 'Shut down',
-  kiosk: 'Kiosk',
-};
 
 function screenLabel(screen: ScreenView): string {
   if (screen.kind === 'esp') return screen.part === 'user' ? 'ESP after sign-in (Account setup)' : 'ESP in OOBE';
