@@ -198,6 +198,45 @@ export function eventLogEvents(facts: RunFacts): Record<EventLogKey, EventRecord
       add('dmAdmin', end, 72, 'Information', 'MDM Enroll: Succeeded.');
   }
 
+  // A Microsoft Entra join writes its registration steps to User Device Registration/Admin (100–106, 111) and
+  // the token requests of the CloudAP plugin to AAD/Operational (1025). A user-driven device joined at the
+  // sign-in just before the ESP; self-deploying and pre-provisioning join in the Join row (§1.1, §4.7).
+  if (scenario.deployment.join === 'entra') {
+    const join = facts.items.find((r) => r.phase === 'devicePreparation' && r.item === 'join' && r.endT !== null);
+    if (join && join.status !== 'failed' && join.status !== 'previousStepFailed') {
+      const joined = mode === 'userDriven' || mode === 'entraJoinOobe' ? -30 : join.endT!;
+      const endpoint = `https://enterpriseregistration.windows.net/${facts.tenantDomain}`;
+      const steps: [number, string][] = [
+        [100, 'The discovery request send operation was successful.'],
+        [101, `The discovery operation callback was successful. Discovery endpoint: ${endpoint}/Discover`],
+        [102, 'The initialization of the join request was successful. Join request type: 0 (DEVICE_JOIN).'],
+        [103, 'The join request was successfully sent to server.'],
+        [104, `The get join response operation callback was successful. Activity Id: ${facts.ids.ztdCorrelation}`],
+        [105, 'The complete join response operation was successful.'],
+        [106, 'The post join tasks for the AAD Authentication Package completed successfully.'],
+        [111, 'The registration status has been successfully flushed to disk. Join type: 4 (AZURE_AD_JOIN).'],
+      ];
+      steps.forEach(([id, message], i) => add('userDeviceRegistration', joined - 8 + i, id, 'Information', message));
+      add(
+        'aad',
+        joined - 5,
+        1025,
+        'Information',
+        `Http request status: 200. Method: POST Endpoint Uri: https://login.microsoftonline.com/${facts.tenantDomain}/oauth2/token Correlation ID: ${facts.ids.ztdCorrelation}`,
+      );
+    }
+    // Each user's first sign-in asks for their primary refresh token.
+    for (const e of eventsOfType(facts.events, 'signedIn')) {
+      add(
+        'aad',
+        e.t,
+        1025,
+        'Information',
+        `Http request status: 200. Method: POST Endpoint Uri: https://login.microsoftonline.com/${facts.tenantDomain}/oauth2/token Correlation ID: ${facts.ids.ztdCorrelation} User: ${e.userPrincipalName}`,
+      );
+    }
+  }
+
   // Resources that did not apply.
   for (const r of facts.resources) {
     if (r.ok !== false || r.endT === null) continue;
