@@ -45,6 +45,9 @@ export interface AppAttempt {
   result: ReturnCodeResult | null;
   /** The exit code as the HRESULT the ESP shows (the record's, signed 32-bit: 1603 → 0x80070643 | 0). */
   hresult: number | null;
+  /** What the exit code alone mapped to, and whether the detection rule then found the app (§5.3). */
+  mapped: ReturnCodeResult | null;
+  detected: boolean | null;
   /** The engine scheduled the next attempt of the round after this one (a retry code, §5.3). */
   retry: { attemptInRound: number; inSeconds: number } | null;
   /** When the record says the installer would never report back (§7.2, §7.8). */
@@ -102,6 +105,8 @@ export function attemptsOf(events: readonly TimelineEvent[], apps: ReadonlyMap<s
           exitCode: null,
           result: null,
           hresult: null,
+          mapped: null,
+          detected: null,
           retry: null,
           hungAt: null,
           cancelledAt: null,
@@ -121,6 +126,8 @@ export function attemptsOf(events: readonly TimelineEvent[], apps: ReadonlyMap<s
         a.exitCode = e.exitCode;
         a.result = e.result;
         a.hresult = signed(e.hresult);
+        a.mapped = e.mapped;
+        a.detected = e.detected;
         break;
       }
       case 'appRetryScheduled': {

@@ -7,7 +7,7 @@
  * show in the event logs and the registry instead. Past 400 lines because the three logs share one
  * reading of the attempts (threads, users, tracked states) and the padding the benchmark uses.
  */
-import { PHASE_TITLES } from '../../../shared/esp';
+import { PHASE_TITLES, formatHresult } from '../../../shared/esp';
 import type { InstallationState } from '../../../shared/timeline';
 import { RETRY_ATTEMPTS } from '../engine/appInstall';
 import type { AppAttempt, RunFacts } from '../facts/history';
@@ -181,12 +181,34 @@ export function appWorkloadLines(facts: RunFacts): LogLine[] {
     }
     const end = a.endT;
     const code = a.exitCode;
-    // Whether the admin mapped the code (the record's `result` already says what it meant).
-    const mapped = a.app.returnCodes.some((r) => r.returnCode === code);
-    log.add(end, thread, 1, `[Win32App] lpExitCode ${code}`);
-    if (!mapped) log.add(end, thread, 2, `[Win32App] Admin did NOT set mapping for lpExitCode: ${code} of app: ${id}`);
-    const definedType: LineType = a.result === 'failed' ? 3 : a.result === 'retry' ? 2 : 1;
-    log.add(end, thread, definedType, `[Win32App] lpExitCode is defined as ${DEFINED_AS[a.result]}`);
+    // What the exit code itself meant (the record's `mapped`); `result` differs when detection then failed.
+    const meant = a.mapped ?? a.result;
+    if (a.app.kind === 'winGet') {
+      // WinGet apps are not Win32 installers: no lpExitCode mapping, the WinGet executor reports the outcome.
+      log.add(
+        end,
+        thread,
+        meant === 'failed' ? 3 : 1,
+        `[Win32App][WinGetApp][WinGetAppExecutionExecutor] Completed execution for app with id: ${id}. Result: ${meant === 'failed' ? `Failed, error code: ${formatHresult(a.hresult ?? code)}` : 'Success'}`,
+      );
+    } else {
+      // Whether the admin mapped the code.
+      const mapped = a.app.returnCodes.some((r) => r.returnCode === code);
+      log.add(end, thread, 1, `[Win32App] lpExitCode ${code}`);
+      if (!mapped)
+        log.add(end, thread, 2, `[Win32App] Admin did NOT set mapping for lpExitCode: ${code} of app: ${id}`);
+      const definedType: LineType = meant === 'failed' ? 3 : meant === 'retry' ? 2 : 1;
+      log.add(end, thread, definedType, `[Win32App] lpExitCode is defined as ${DEFINED_AS[meant]}`);
+    }
+    if (a.detected === false && meant !== 'failed' && meant !== 'retry') {
+      // Installed, but the detection rule does not find it: the ESP reports 0x87d1041c (§5.3).
+      log.add(
+        end,
+        thread,
+        3,
+        `[Win32App][DetectionActionHandler] Detection for policy with id: ${id} resulted in action status: Success and detection state: NotDetected.`,
+      );
+    }
     if (a.retry) {
       const minutes = a.retry.inSeconds / 60;
       log.add(
