@@ -45,7 +45,7 @@ const ROOMS = {
   authoring: {
     files: ['electron/core/authoring/**'],
     // logbundle: the Run view diagnoses the bundle generated in memory for the current run.
-    may: ['shared', 'scenario', 'engine', 'facts', 'session', 'analysis', 'logging', 'logbundle'],
+    may: ['shared', 'scenario', 'engine', 'facts', 'session', 'analysis', 'logging', 'logbundle', 'training'],
     node: true,
   },
   logbundle: {

@@ -3,7 +3,7 @@
 // The state gallery (`npm run screenshots`): drives the real browser preview through every screen state in both
 // looks and writes one PNG per state and look, plus an index.html with captions, into screenshots/.
 //
-//   npm run screenshots -- [--only <substring>] [--out <dir>] [--axe] [--timeout <seconds per stop>] [--language en|de|fr]
+//   npm run screenshots -- [--only <substring>] [--out <dir>] [--axe] [--timeout <seconds per stop>] [--language en|de|fr] [--safe-names]
 //
 // --language shows the device screens in German or French (the operator's setLanguage), whatever the scenario's
 // device.locale says; the shots then go to screenshots/<language>/ unless --out says otherwise. Default: en.
@@ -423,6 +423,8 @@ async function main() {
       timeout: { type: 'string' },
       axe: { type: 'boolean' },
       language: { type: 'string' },
+      // Screenshot-safe identities: generated names instead of the scenarios' real ones (README).
+      'safe-names': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -476,7 +478,12 @@ async function main() {
 
       // Start at the first stop's speed so short opening screens are not over before the first pause.
       const firstStop = journey.steps.find((s) => s.until);
-      const preview = startPreview(file, firstStop?.speed ?? journey.speed, 'esp-sim-screenshots-logs');
+      const preview = startPreview(
+        file,
+        firstStop?.speed ?? journey.speed,
+        'esp-sim-screenshots-logs',
+        values['safe-names'] ? ['--safe-names'] : [],
+      );
       const url = await preview.url;
       const context = await browser.newContext({ viewport: VIEWPORT });
       const page = await context.newPage();

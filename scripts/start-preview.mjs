@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { root } from './electron-binary.mjs';
 
 /** @returns {{ url: Promise<string>, stop: () => Promise<void>, child: import('node:child_process').ChildProcess }} */
-export function startPreview(scenarioFile, speed, logDirName = 'esp-sim-script-logs') {
+export function startPreview(scenarioFile, speed, logDirName = 'esp-sim-script-logs', extraArgs = []) {
   const child = spawn(
     process.execPath,
     [
@@ -21,6 +21,7 @@ export function startPreview(scenarioFile, speed, logDirName = 'esp-sim-script-l
       // Fresh settings: a language or release remembered from the console must not change what the scripts see.
       '--settings',
       join(mkdtempSync(join(tmpdir(), 'esp-sim-script-settings-')), 'settings.json'),
+      ...extraArgs,
     ],
     {
       cwd: root,

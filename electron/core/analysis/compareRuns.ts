@@ -29,7 +29,15 @@ function frameOf(t: number, view: EngineView): ComparedFrame {
   return {
     t,
     screen: words,
-    phases: screen.kind === 'esp' ? view.phases.map((p) => ({ title: p.title, statusText: p.statusText, status: p.status })) : [],
+    phases:
+      screen.kind === 'esp'
+        ? view.phases.map((p) => ({
+            title: p.title,
+            statusText: p.statusText,
+            status: p.status,
+            items: p.status === 'notStarted' ? [] : p.items.map((i) => i.text),
+          }))
+        : [],
     error: view.errorScreen?.message ?? null,
   };
 }

@@ -172,8 +172,7 @@ function appsOf(run: Run, name: (id: string) => string): { apps: RunViewApp[]; a
     app.installSeconds += install;
     const of = (retries.get(appId) ?? false) || started.attemptInRound > 1 ? ` of ${RETRY_ATTEMPTS}` : '';
     const label = `${name(appId)}, attempt ${started.attemptInRound}${of}`;
-    if (download > 0)
-      activities.push({ start: started.t, end: started.t + download, text: `Downloading ${label}` });
+    if (download > 0) activities.push({ start: started.t, end: started.t + download, text: `Downloading ${label}` });
     if (install > 0) activities.push({ start: started.t + download, end: t, text: `Installing ${label}` });
   };
   for (const e of run.timeline) {
@@ -220,7 +219,7 @@ function appsOf(run: Run, name: (id: string) => string): { apps: RunViewApp[]; a
         activities.push({
           start: e.t,
           end: e.t + e.inSeconds,
-          text: `Waiting to retry ${name(e.appId)}, attempt ${e.attemptInRound + 1} of ${RETRY_ATTEMPTS}`,
+          text: `Waiting to retry ${name(e.appId)}, attempt ${e.attemptInRound} of ${RETRY_ATTEMPTS}`,
         });
         break;
       }

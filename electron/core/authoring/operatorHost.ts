@@ -22,6 +22,7 @@ import { DEFAULT_SCENARIO_FILE, ScenarioLibrary, STARTUP_ID } from '../scenario/
 import type { Scenario } from '../scenario/model';
 import { formatProblem, validateScenario } from '../scenario/validate';
 import type { Session } from '../session/session';
+import { TrainingHost } from './trainingHost';
 
 export interface OperatorHostOptions {
   library: ScenarioLibrary;
@@ -29,6 +30,8 @@ export interface OperatorHostOptions {
   logger: Logger;
   /** The library entry the session started on (`bundled:default`, `startup`...), or null. */
   startupId: string | null;
+  /** Where training results are kept; default: `training` beside the library folder. */
+  trainingFolder?: string;
 }
 
 type Result<T> = OperatorResult<T>;
@@ -56,7 +59,11 @@ export class OperatorHost {
     this.session = options.session;
     this.logger = options.logger;
     this.openId = options.startupId;
+    this.training = new TrainingHost(options.library, options.session, options.trainingFolder);
   }
+
+  /** Training mode (the Training page). */
+  private readonly training: TrainingHost;
 
   /** One request, after the ones before it; never throws (a failure is `{ ok: false, error }`). */
   handle(request: OperatorRequest): Promise<Result<unknown>> {
@@ -66,9 +73,12 @@ export class OperatorHost {
   }
 
   private async dispatch(request: OperatorRequest): Promise<Result<unknown>> {
-    if (request.type !== 'previewEdit' && request.type !== 'runRecord' &&
+    if (
+      request.type !== 'previewEdit' &&
+      request.type !== 'runRecord' &&
       request.type !== 'runAnalysis' &&
-      request.type !== 'listLibrary')
+      request.type !== 'listLibrary'
+    )
       this.logger.info(`operator: ${request.type}${'id' in request ? ` ${request.id}` : ''}`);
     switch (request.type) {
       case 'listLibrary':
@@ -138,6 +148,15 @@ export class OperatorHost {
       }
       case 'runRecord':
         return { ok: true, value: this.runRecord() };
+      case 'startTraining':
+        return this.training.start(request.source, request.difficulty);
+      case 'answerTraining':
+        return this.training.answer(request.trainee, request.answer);
+      case 'trainingResultsCsv':
+        return this.training.csv(request.trainee);
+      case 'setSafeNames':
+        if (request.on !== null) this.session.setSafeNames(request.on);
+        return { ok: true, value: { on: this.session.safeNamesOn } };
       case 'runAnalysis':
         return { ok: true, value: this.runAnalysis() };
       case 'compareRuns':
@@ -229,7 +248,8 @@ export class OperatorHost {
     const read = await this.library.read(id);
     if (!read.ok) return read;
     const check = validateScenario(read.value.draft?.document ?? read.value.document);
-    if (!check.ok) return { ok: false, error: `${read.value.entry.name} cannot run`, problems: check.problems.map(formatProblem) };
+    if (!check.ok)
+      return { ok: false, error: `${read.value.entry.name} cannot run`, problems: check.problems.map(formatProblem) };
     const { scenario, run } = this.session;
     const other: Scenario = { ...check.scenario, seed: scenario.seed };
     return { ok: true, value: compareRuns(scenario, run, other, simulate(other)) };

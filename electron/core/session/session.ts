@@ -152,6 +152,7 @@ export class Session {
   constructor(options: SessionOptions) {
     this.safeNames = options.safeNames ?? false;
     // The look follows the release: asking for a look means asking for that release.
+    this.sourceScenario = options.scenario;
     const scenario = this.safe(options.scenario);
     this.currentScenario = options.look ? withRelease(scenario, releaseOf(options.look)) : scenario;
     this.clock = options.clock ?? systemClock;
@@ -191,8 +192,35 @@ export class Session {
     return this.training;
   }
 
-  /** Whether real names are replaced (`--safe-names`). */
-  readonly safeNames: boolean;
+  /** Whether real names are replaced (`--safe-names`, or the console's switch). */
+  private safeNames: boolean;
+  /** The scenario as given, before names are replaced (the switch can be turned off again). */
+  private sourceScenario: Scenario;
+
+  get safeNamesOn(): boolean {
+    return this.safeNames;
+  }
+
+  /**
+   * Turns screenshot-safe identities on or off for the scenario running now and every later one. The run starts
+   * again at the moment on screen (as an edit does), now with the other names, on the same Windows release.
+   */
+  setSafeNames(on: boolean): void {
+    if (this.safeNames === on) return;
+    this.safeNames = on;
+    const release = this.currentScenario.windows.release;
+    const source = this.sourceScenario;
+    this.replaceScenario(source, {
+      keepTime: true,
+      problem: this.scenarioProblem,
+      warnings: this.scenarioWarnings,
+    });
+    if (this.currentScenario.windows.release !== release) {
+      this.currentScenario = withRelease(this.currentScenario, release);
+      this.current = simulate(this.scenario, this.actions);
+    }
+    this.publishAndSchedule();
+  }
 
   /** The scenario as this session shows it: with generated names when `safeNames` is on. */
   private safe(scenario: Scenario): Scenario {
@@ -514,10 +542,19 @@ export class Session {
    */
   replaceScenario(
     scenario: Scenario,
-    options: { keepTime: boolean; problem?: string | null; warnings?: readonly string[]; start?: boolean },
+    options: {
+      keepTime: boolean;
+      problem?: string | null;
+      warnings?: readonly string[];
+      start?: boolean;
+      /** A training round (its name hidden); otherwise another scenario ends a round, an edit keeps it. */
+      training?: boolean;
+    },
   ): void {
     const t = this.elapsedSeconds();
     this.cancelExport();
+    this.training = options.training ?? (options.keepTime ? this.training : false);
+    this.sourceScenario = scenario;
     this.currentScenario = this.safe(scenario);
     this.scenarioProblem = options.problem ?? null;
     this.scenarioWarnings = [...(options.warnings ?? [])];

@@ -14,7 +14,9 @@ import { ExplainPage } from './pages/ExplainPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { RunPage } from './pages/RunPage';
+import { RunViewPage } from './pages/RunViewPage';
 import { TenantPage } from './pages/TenantPage';
+import { TrainingPage } from './pages/TrainingPage';
 import { useLibraryStore } from './store/libraryStore';
 import { CONSOLE_PAGES, useNavStore } from './store/navStore';
 import { useRecordStore } from './store/recordStore';
@@ -77,10 +79,12 @@ export function OperatorConsole({ snapshot }: { snapshot: Snapshot }): JSX.Eleme
       <main data-screen="operator" data-page={page} className="operator-page" aria-label={label}>
         {page === 'run' && <RunPage snapshot={snapshot} />}
         {page === 'run' && <KioskPanel />}
+        {page === 'runView' && <RunViewPage snapshot={snapshot} />}
         {page === 'library' && <LibraryPage />}
         {page === 'profile' && <ProfilePage />}
         {page === 'tenant' && <TenantPage />}
         {page === 'explain' && <ExplainPage />}
+        {page === 'training' && <TrainingPage />}
       </main>
     </div>
   );

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunAnalysisView } from '../../../shared/runView';
+import type { RunAnalysisView, RunComparison } from '../../../shared/runView';
 import { createOperatorHost } from '../../../electron/core/authoring/operatorHost';
 import { silentLogger } from '../../../electron/core/logging/logger';
 import { loadScenarioFile } from '../../../electron/core/scenario/load';
@@ -20,7 +20,7 @@ afterEach(() => {
   for (const done of cleanup.splice(0)) done();
 });
 
-async function analysisOf(file: string): Promise<RunAnalysisView> {
+async function hostOn(file: string) {
   const folder = mkdtempSync(join(tmpdir(), 'esp-runview-'));
   const path = join(root, 'resources', 'scenarios', file);
   const loaded = await loadScenarioFile(path);
@@ -37,7 +37,11 @@ async function analysisOf(file: string): Promise<RunAnalysisView> {
     resourcesDir: join(root, 'resources'),
     startupFile: path,
   });
-  const result = await host.handle({ type: 'runAnalysis' });
+  return host;
+}
+
+async function analysisOf(file: string): Promise<RunAnalysisView> {
+  const result = await (await hostOn(file)).handle({ type: 'runAnalysis' });
   if (!result.ok) throw new Error(result.error);
   return result.value as RunAnalysisView;
 }
@@ -76,5 +80,25 @@ describe('runAnalysis', () => {
     expect(view.diagnosis).toBeNull();
     expect(view.files).toEqual([]);
     expect(view.phases.every((p) => p.status !== 'Failed')).toBe(true);
+  });
+
+  it('compares the run with another library entry run with the same seed, and finds where they diverge', async () => {
+    const host = await hostOn('user-driven-app-fails.json');
+    const same = await host.handle({ type: 'compareRuns', id: 'bundled:user-driven-app-fails' });
+    expect(same).toMatchObject({ ok: true, value: { firstDifference: null } });
+    const other = await host.handle({ type: 'compareRuns', id: 'bundled:default' });
+    if (!other.ok) throw new Error(other.error);
+    const comparison = other.value as RunComparison;
+    expect(comparison.firstDifference).not.toBeNull();
+    expect(comparison.a.scenarioName).toBe('User-driven: Teams fails with 1603');
+    expect(comparison.b.frames[0]!.t).toBe(0);
+    expect(await host.handle({ type: 'compareRuns', id: 'bundled:no-such-entry' })).toMatchObject({ ok: false });
+  });
+
+  it('follows retries: "Installing Contoso VPN Client, attempt 2 of 3" after a wait for the retry', async () => {
+    const view = await analysisOf('msi-win32-1618-conflict.json');
+    const texts = view.activities.map((a) => a.text);
+    expect(texts).toContain('Waiting to retry Contoso VPN Client, attempt 2 of 3');
+    expect(texts).toContain('Installing Contoso VPN Client, attempt 2 of 3');
   });
 });

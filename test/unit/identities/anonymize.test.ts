@@ -21,8 +21,11 @@ async function load(file: string): Promise<Scenario> {
   return loaded.scenario;
 }
 
+/** A file's text: UTF-16LE when it starts with its BOM (regedit, wevtutil), UTF-8 otherwise. */
 function textOf(content: string | Uint8Array): string {
-  return typeof content === 'string' ? content : Buffer.from(content).toString('latin1');
+  if (typeof content === 'string') return content;
+  const bytes = Buffer.from(content);
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString('utf16le') : bytes.toString('utf8');
 }
 
 /** The session with the switch on, run to its end: what the screens show and what the bundle holds. */
@@ -45,6 +48,13 @@ describe('anonymizeScenario and --safe-names', () => {
       const { snapshot, files, session } = safeRun(real);
       const names = realNames(real);
       expect(names.length).toBeGreaterThan(3);
+      // The check can fail: without the switch the bundle holds the real names (the serial, the tenant id).
+      const plain = new Session({ scenario: real, clock: new ManualClock(), autoStart: true });
+      const plainText = bundleFiles(real, plain.run, plain.run.endT)
+        .map((f) => textOf(f.content))
+        .join('\n');
+      expect(plainText).toContain(real.device.serialNumber);
+      expect(plainText.toLowerCase()).toContain(real.tenant.id.toLowerCase());
       for (const name of names) {
         const needle = name.toLowerCase();
         expect(snapshot.toLowerCase().includes(needle), `snapshot holds "${name}"`).toBe(false);
@@ -97,6 +107,34 @@ describe('anonymizeScenario and --safe-names', () => {
       expect(safe.run.waitingForUser).toBe(plain.run.waitingForUser);
       expect(safe.run.espEndedAt).toBe(plain.run.espEndedAt);
       expect(safe.run.deferredAppIds.length).toBe(plain.run.deferredAppIds.length);
+    }
+  });
+});
+
+describe('esp-sim run|collect-logs --safe-names', () => {
+  it('prints and writes only the generated names', async () => {
+    const { runCli } = await import('../../../electron/cli/commands');
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { readZip } = await import('../logbundle/zipReader');
+    const file = join(scenariosDir, 'user-driven-app-fails.json');
+    const real = await load('user-driven-app-fails.json');
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: () => undefined };
+    expect(await runCli(['run', file, '--json', '--safe-names'], io)).toBe(0);
+    for (const name of realNames(real)) expect(out.toLowerCase()).not.toContain(name.toLowerCase());
+    const folder = mkdtempSync(join(tmpdir(), 'esp-safe-names-'));
+    try {
+      expect(await runCli(['collect-logs', file, '--out', folder, '--safe-names'], io)).toBe(0);
+      const [zip] = readdirSync(folder);
+      const { entries } = readZip(readFileSync(join(folder, zip!)));
+      expect(entries.length).toBeGreaterThan(5);
+      for (const entry of entries) {
+        const text = textOf(entry.data).toLowerCase() + entry.name.toLowerCase();
+        for (const name of realNames(real)) expect(text, `${entry.name}`).not.toContain(name.toLowerCase());
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -180,7 +180,13 @@ export function imeLogProblems(m: Moment): string[] {
   );
   const workload = parseCmtrace(text(m, 'AppWorkload.log')).entries.map((e) => e.message);
   const logged = workload.flatMap((msg) => /^\[Win32App\] lpExitCode (-?\d+)$/.exec(msg)?.[1] ?? []).map(Number);
-  const expected = imeExits.map((e) => e.exitCode);
+  // WinGet apps have no lpExitCode lines: their executor reports the result (§5.3).
+  const winGet = new Set(m.scenario.tenant.apps.filter((a) => a.kind === 'winGet').map((a) => a.id));
+  const expected = imeExits.filter((e) => !winGet.has(e.appId)).map((e) => e.exitCode);
+  const executor = workload.filter((msg) => msg.startsWith('[Win32App][WinGetApp][WinGetAppExecutionExecutor]'));
+  const winGetExits = imeExits.filter((e) => winGet.has(e.appId)).length;
+  if (executor.length !== winGetExits)
+    problems.push(`AppWorkload.log: ${executor.length} WinGet executor results, the record ${winGetExits}`);
   if (JSON.stringify([...logged].sort()) !== JSON.stringify([...expected].sort()))
     problems.push(`AppWorkload.log: lpExitCode ${JSON.stringify(logged)}, the record ${JSON.stringify(expected)}`);
   // A failure code, or a retry code the engine scheduled no further attempt for (the round's last).

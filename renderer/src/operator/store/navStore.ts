@@ -3,14 +3,16 @@
  */
 import { create } from 'zustand';
 
-export type ConsolePage = 'run' | 'library' | 'profile' | 'tenant' | 'explain';
+export type ConsolePage = 'run' | 'runView' | 'library' | 'profile' | 'tenant' | 'explain' | 'training';
 
 export const CONSOLE_PAGES: readonly { page: ConsolePage; label: string }[] = [
   { page: 'run', label: 'Run' },
+  { page: 'runView', label: 'Run view' },
   { page: 'library', label: 'Library' },
   { page: 'profile', label: 'Profile' },
   { page: 'tenant', label: 'Tenant & device' },
   { page: 'explain', label: 'Explain' },
+  { page: 'training', label: 'Training' },
 ];
 
 interface NavState {
