@@ -39,6 +39,7 @@ test.describe('the Electron shell', () => {
     const keys = await window.evaluate(() => Object.keys((window as unknown as { espSim: object }).espSim).sort());
     expect(keys).toEqual([
       'act',
+      'answerTraining',
       'cancelKioskExit',
       'closeDiagnostics',
       'compareRuns',
@@ -73,9 +74,12 @@ test.describe('the Electron shell', () => {
       'setLanguage',
       'setLook',
       'setRelease',
+      'setSafeNames',
       'setSpeed',
       'start',
+      'startTraining',
       'step',
+      'trainingResultsCsv',
     ]);
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');

@@ -100,7 +100,8 @@ export function identityMap(scenario: Scenario, seed: number, options: Anonymize
     const domainOf = u.userPrincipalName.split('@')[1];
     add(domainOf, domain);
     add(u.displayName, `${first} ${last} ${i + 1}`);
-    const words = u.displayName.split(/\s+/).filter((w) => w.length >= MIN_NAME);
+    // Each word of a person's name (capitalised, 4 letters or more: `Adele`, `Vance`), so a first name alone goes too.
+    const words = u.displayName.split(/\s+/).filter((w) => w.length >= 4 && /^\p{Lu}/u.test(w));
     words.forEach((w, j) => add(w, j === 0 ? first : `${last}${i + 1}`));
     const local = u.userPrincipalName.split('@')[0];
     if (local && local.length >= 4) add(local, `user${i + 1}`);

@@ -139,7 +139,5 @@ export function coachingNote(state: CoachingState, run: Run): CoachingNote {
 
 /** The notes for every state this run reached, phases first. */
 export function coachingNotes(run: Run): CoachingNote[] {
-  return (Object.keys(COACHING) as CoachingState[])
-    .map((s) => coachingNote(s, run))
-    .filter((n) => n.seconds !== null);
+  return (Object.keys(COACHING) as CoachingState[]).map((s) => coachingNote(s, run)).filter((n) => n.seconds !== null);
 }

@@ -55,7 +55,11 @@ function codeText(code: string | null): string {
   return /^-?\d+$/.test(code.trim()) ? `${code} (${formatHresult(n)})` : code;
 }
 
-export function gradeAnswer(truth: TrainingTruth, answer: TrainingAnswer, difficulty: TrainingDifficulty): TrainingGrade {
+export function gradeAnswer(
+  truth: TrainingTruth,
+  answer: TrainingAnswer,
+  difficulty: TrainingDifficulty,
+): TrainingGrade {
   const parts: GradedPart[] = [];
   parts.push({
     part: 'cause',

@@ -65,7 +65,8 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
   const actions = errorScreen?.actions ?? [];
   const links = actions.filter((a) => ACTION_PLACEMENT[a] === 'link');
   const buttons = actions.filter((a) => ACTION_PLACEMENT[a] === 'button');
-  const showRunningContinue = errorScreen === null && snapshot.continueAnywayWhileRunning;
+  // The engine decides what is offered; the screen only checks membership.
+  const showRunningContinue = snapshot.offeredActions.includes('continueAnywayWhileRunning');
   const lite = look === 'windows11';
   const errorMessage = errorScreen ? errorMessageWords(t, errorScreen.messageParts, errorScreen.message) : '';
   const continueNote = actions.includes('continueAnyway') ? (
