@@ -99,7 +99,14 @@ async function createWindow(): Promise<void> {
     height: 800,
     backgroundColor: opened.scenario.windows.release === '10' ? '#004275' : '#f3f3f3',
     show: false,
-    webPreferences: secureWebPreferences(preload),
+    // The security flags stay literal here too, so a static scan (electronegativity) sees them at the window.
+    webPreferences: {
+      ...secureWebPreferences(preload),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   window.once('ready-to-show', () => window.show());
   if (args.kiosk) lockDownForKiosk(window, espSession);

@@ -58,7 +58,14 @@ export class OperatorWindow {
       height: 900,
       backgroundColor: '#f5f6f8',
       show: false,
-      webPreferences: secureWebPreferences(this.preload),
+      // The security flags stay literal here too, so a static scan (electronegativity) sees them at the window.
+      webPreferences: {
+        ...secureWebPreferences(this.preload),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     this.window = window;
     window.once('ready-to-show', () => window.show());
