@@ -264,8 +264,11 @@ test.describe('leaving kiosk mode', () => {
     await withPreview(['--kiosk', '--settings', settings], async (preview) => {
       const next = await context.newPage();
       await next.goto(preview.url);
+      // The page must be in kiosk mode (its keys listened to) before the shortcut means anything.
+      await expect(next.locator('html')).toHaveAttribute('data-kiosk', 'on');
       await next.keyboard.press('Control+Alt+Shift+KeyQ');
       const dialog = next.getByRole('dialog', { name: 'Leave kiosk mode' });
+      await expect(dialog).toBeVisible();
       await dialog.getByLabel('Kiosk PIN').fill('4711');
       await dialog.getByLabel('Kiosk PIN').press('Enter');
       await expect(next.locator('html')).not.toHaveAttribute('data-kiosk', 'on');
