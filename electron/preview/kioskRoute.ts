@@ -9,10 +9,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KioskRequest, OperatorResult } from '../../shared/contract';
-import { PREVIEW_TOKEN } from '../../shared/contract';
 import { parseKioskRequest } from '../../shared/contractSchema';
-import type { Logger } from '../core/logging/logger';
-import { readLimited } from './body';
+import type { GateContext } from './body';
+import { answer, readGatedJson, refusedAtGate } from './body';
 
 /** What answers the panel: electron/core/session/kiosk.ts's KioskHost. */
 export interface KioskRequestHandler {
@@ -24,41 +23,7 @@ export const DEBUG_COUNTS_ENV = 'ESP_SIM_DEBUG_COUNTS';
 
 const MAX_KIOSK_REQUEST_BYTES = 16 * 1024;
 
-export interface GateContext {
-  logger: Logger;
-  /** The Host header the request came with (already checked against our names). */
-  host: string;
-  hasToken(sent: string | string[] | undefined): boolean;
-}
-
-function answer(res: ServerResponse, status: number, body: unknown, close = false): void {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-    ...(close ? { connection: 'close' } : {}),
-  });
-  res.end(JSON.stringify(body));
-}
-
-/** The gate every state-changing request passes: POST, same origin, the page's token. */
-function refusedAtGate(req: IncomingMessage, res: ServerResponse, context: GateContext): boolean {
-  if (req.method !== 'POST') {
-    answer(res, 405, { ok: false, error: 'use POST' });
-    return true;
-  }
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${context.host}`) {
-    context.logger.warn(`preview: refused a kiosk request from origin ${origin}`);
-    answer(res, 403, { ok: false, error: 'requests come only from this page' });
-    return true;
-  }
-  if (!context.hasToken(req.headers[PREVIEW_TOKEN.header])) {
-    context.logger.warn('preview: refused a kiosk request without the token of the page this server serves');
-    answer(res, 403, { ok: false, error: 'requests come only from the page this preview serves: reload it' });
-    return true;
-  }
-  return false;
-}
+export type { GateContext } from './body';
 
 /** Handles one request to `/api/kiosk`. */
 export async function handleKioskRoute(
@@ -66,20 +31,15 @@ export async function handleKioskRoute(
   res: ServerResponse,
   context: GateContext & { handler: KioskRequestHandler },
 ): Promise<void> {
-  if (refusedAtGate(req, res, context)) return;
-  if ((req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase() !== 'application/json') {
-    return answer(res, 415, { ok: false, error: 'invalid request: send it as application/json' });
-  }
-  const tooLarge = { ok: false, error: `request too large: at most ${MAX_KIOSK_REQUEST_BYTES} bytes` };
-  if (Number(req.headers['content-length'] ?? 0) > MAX_KIOSK_REQUEST_BYTES) return answer(res, 413, tooLarge, true);
-  const body = await readLimited(req, MAX_KIOSK_REQUEST_BYTES);
-  if (body === null) return answer(res, 413, tooLarge, true);
-  let input: unknown;
-  try {
-    input = JSON.parse(body);
-  } catch {
-    return answer(res, 400, { ok: false, error: 'invalid request: not JSON' });
-  }
+  const input = await readGatedJson(
+    req,
+    res,
+    context,
+    'a kiosk request',
+    MAX_KIOSK_REQUEST_BYTES,
+    `${MAX_KIOSK_REQUEST_BYTES} bytes`,
+  );
+  if (input === undefined) return;
   const parsed = parseKioskRequest(input);
   if (!parsed.ok) {
     context.logger.warn(`preview: refused ${parsed.error}`);
@@ -118,7 +78,7 @@ export function handleDebugRoute(
     return true;
   }
   if (pathname === '/api/debug/drop-streams') {
-    if (refusedAtGate(req, res, context)) return true;
+    if (refusedAtGate(req, res, context, 'a kiosk request')) return true;
     const dropped = context.dropStreams();
     context.logger.warn(`preview: debug: dropped ${dropped} event stream(s)`);
     answer(res, 200, { ok: true, dropped });
