@@ -30,7 +30,7 @@ export function onEspExitDelayDone(sim: Sim, e: Extract<EngineEvent, { type: 'es
   }
   // After Continue anyway past a device failure the run still ends as continued, not as a success.
   state.outcome = state.continuedPastDevice ? 'continuedAnyway' : 'succeeded';
-  record(sim, { type: 'outcome', outcome: state.outcome });
+  record(sim, { t: sim.state.now, type: 'outcome', outcome: state.outcome });
   goToDesktop(sim, []);
   signInNextUser(sim);
 }
@@ -40,7 +40,7 @@ function showTechnicianSuccess(sim: Sim): void {
   const { state } = sim;
   state.outcome = 'succeeded';
   state.espEndedAt ??= state.now;
-  record(sim, { type: 'outcome', outcome: 'succeeded' });
+  record(sim, { t: sim.state.now, type: 'outcome', outcome: 'succeeded' });
   setScreen(sim, {
     kind: 'preProvisioningResult',
     success: true,
@@ -93,7 +93,7 @@ export function qualityUpdatesPlan(sim: Sim): { install: boolean; reason: string
  */
 function runQualityUpdates(sim: Sim): void {
   const plan = qualityUpdatesPlan(sim);
-  record(sim, { type: 'qualityUpdatesDecided', install: plan.install, reason: plan.reason });
+  record(sim, { t: sim.state.now, type: 'qualityUpdatesDecided', install: plan.install, reason: plan.reason });
   if (!plan.install) {
     leaveOobe(sim, false);
     return;
@@ -104,7 +104,7 @@ function runQualityUpdates(sim: Sim): void {
 
 export function onQualityUpdatesChecked(sim: Sim): void {
   const settings = sim.scenario.simulation.qualityUpdates;
-  record(sim, { type: 'qualityUpdatesChecked', found: settings.available });
+  record(sim, { t: sim.state.now, type: 'qualityUpdatesChecked', found: settings.available });
   if (!settings.available) {
     leaveOobe(sim, false);
     return;
@@ -124,7 +124,7 @@ function qualityUpdatesStage(sim: Sim, stage: 'downloading' | 'installing', perc
     return;
   }
   const settings = sim.scenario.simulation.qualityUpdates;
-  record(sim, { type: 'qualityUpdatesInstalled', restart: settings.restart });
+  record(sim, { t: sim.state.now, type: 'qualityUpdatesInstalled', restart: settings.restart });
   if (!settings.restart) {
     leaveOobe(sim, false);
     return;
@@ -149,7 +149,7 @@ export function leaveOobe(sim: Sim, restartedByUpdates: boolean): void {
   if (!user) {
     state.outcome = 'succeeded';
     state.espEndedAt ??= state.now;
-    record(sim, { type: 'outcome', outcome: 'succeeded' });
+    record(sim, { t: sim.state.now, type: 'outcome', outcome: 'succeeded' });
     showDesktop(
       sim,
       allRequiredApps(sim)
@@ -235,11 +235,11 @@ export function showDesktop(sim: Sim, installAfter: readonly string[]): void {
     if (kiosk) setScreen(sim, { kind: 'kiosk', appName: kiosk.displayName });
     else {
       setScreen(sim, { kind: 'signIn', prefilledUser: null, domain: false });
-      record(sim, { type: 'signInShown', prefilledUser: null });
+      record(sim, { t: sim.state.now, type: 'signInShown', prefilledUser: null });
     }
   } else {
     setScreen(sim, { kind: 'desktop', userDisplayName: user.displayName });
-    record(sim, { type: 'desktopReached' });
+    record(sim, { t: sim.state.now, type: 'desktopReached' });
   }
   for (const id of installAfter) {
     const app = sim.appsById.get(id);

@@ -131,6 +131,7 @@ export function installApp(sim: Sim, app: App, phase: AppPhase, lane: Lane, then
   const seconds = downloadSeconds + stalled + (behaviour?.installSeconds ?? rng.between(...SEEDED_INSTALL_SECONDS));
   const channel = channelOf(app);
   record(sim, {
+    t: sim.state.now,
     type: 'appInstallStarted',
     phase,
     appId: app.id,
@@ -154,6 +155,7 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
   if (appHasFault(scenario, 'officeHang', app.id) || (packagedReboot && state.hungApps.has(app.id))) {
     // Never reports (§7.8, §7.2): the install stays in flight until the ESP gives up on it.
     record(sim, {
+      t: sim.state.now,
       type: 'appInstallHung',
       phase: e.phase,
       appId: app.id,
@@ -166,6 +168,7 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
     // The installer restarts the device behind the ESP's back; the app never reports back (§7.2).
     state.hungApps.add(app.id);
     record(sim, {
+      t: sim.state.now,
       type: 'appInstallHung',
       phase: e.phase,
       appId: app.id,
@@ -193,6 +196,7 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
   const result: ReturnCodeResult = notDetected ? 'failed' : mapped;
   const code = notDetected ? NOT_DETECTED_HRESULT : hresultFromExitCode(exitCode);
   record(sim, {
+    t: sim.state.now,
     type: 'appInstallCompleted',
     phase: e.phase,
     appId: app.id,
@@ -207,6 +211,7 @@ export function onInstallerExited(sim: Sim, e: Extract<EngineEvent, { type: 'ins
   if (result === 'retry') {
     if (e.attemptInRound < RETRY_ATTEMPTS) {
       record(sim, {
+        t: sim.state.now,
         type: 'appRetryScheduled',
         phase: e.phase,
         appId: app.id,

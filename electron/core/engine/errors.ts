@@ -93,6 +93,6 @@ export function fail(sim: Sim, phase: PhaseId, outcome: 'failed' | 'timedOut'): 
   state.errorScreen = { message, messageParts, actions };
   state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText('failed')}. ${message}`;
   state.announcementParts = { kind: 'error', phase, messageParts, message };
-  record(sim, { type: 'errorScreenShown', phase, message, actions });
-  record(sim, { type: 'outcome', outcome });
+  record(sim, { t: sim.state.now, type: 'errorScreenShown', phase, message, actions });
+  record(sim, { t: sim.state.now, type: 'outcome', outcome });
 }

@@ -28,12 +28,19 @@ export function appHasFault(scenario: Scenario, kind: AppFaultKind, appId: strin
   return scenario.simulation.faults.some((f) => f.kind === kind && f.appId === appId);
 }
 
+/** The resources `resourceFails` faults name, per fault list (asked once per resource of every tracking list). */
+const failingByFaults = new WeakMap<Scenario['simulation']['faults'], ReadonlySet<string>>();
+
 /** Whether a resource is set to fail, by its behaviour or a `resourceFails` fault (§7.8). */
 export function resourceFails(scenario: Scenario, resourceId: string): boolean {
-  return (
-    (scenario.simulation.resources[resourceId]?.fails ?? false) ||
-    faultsOf(scenario, 'resourceFails').some((f) => f.resourceId === resourceId)
-  );
+  if (scenario.simulation.resources[resourceId]?.fails) return true;
+  const faults = scenario.simulation.faults;
+  let failing = failingByFaults.get(faults);
+  if (failing === undefined) {
+    failing = new Set(faultsOf(scenario, 'resourceFails').map((f) => f.resourceId));
+    failingByFaults.set(faults, failing);
+  }
+  return failing.has(resourceId);
 }
 
 /**

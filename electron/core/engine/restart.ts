@@ -23,7 +23,7 @@ export interface RestartPlan {
 }
 
 export function restart(sim: Sim, plan: RestartPlan): void {
-  record(sim, { type: 'restartStarted', reason: plan.reason });
+  record(sim, { t: sim.state.now, type: 'restartStarted', reason: plan.reason });
   setScreen(sim, plan.screen ?? { kind: 'restarting' });
   at(sim, sim.rng.between(plan.seconds[0], plan.seconds[1]), plan.lane, { type: 'restartDone', then: plan.then });
 }

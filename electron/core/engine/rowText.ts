@@ -80,13 +80,9 @@ export function statusPartsText(parts: ItemStatusParts): string {
   }
 }
 
-/** The status part of a row in English (§1.4). */
-export function itemStatusText(item: ItemProgress, inPreparation?: boolean): string {
-  return statusPartsText(itemStatusParts(item, inPreparation));
-}
-
-export function itemRowText(item: ItemProgress, inPreparation?: boolean): string {
-  return `${ITEM_TITLES[item.id]} (${itemStatusText(item, inPreparation)})`;
+/** A row as Windows prints it, `{0} ({1})` (§1.4): its title and the words of its status part. */
+export function itemRowTextOf(id: ItemId, parts: ItemStatusParts): string {
+  return `${ITEM_TITLES[id]} (${statusPartsText(parts)})`;
 }
 
 /**

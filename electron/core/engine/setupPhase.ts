@@ -91,9 +91,17 @@ export function onTrackingListsReady(sim: Sim, e: Extract<EngineEvent, { type: '
     if (!state.installed.has(app.id))
       state.deferred.set(app.id, { id: app.id, displayName: app.displayName, installed: false });
   }
-  record(sim, { type: 'trackingListBuilt', phase, item: 'apps', ids: state.tracked[phase] });
+  record(sim, { t: sim.state.now, type: 'trackingListBuilt', phase, item: 'apps', ids: state.tracked[phase] });
   for (const d of appTrackingDecisions(scenario, profile, audience, state.technician)) {
-    record(sim, { type: 'appTracking', phase, appId: d.appId, tracked: d.tracked, why: d.why, reason: d.reason });
+    record(sim, {
+      t: sim.state.now,
+      type: 'appTracking',
+      phase,
+      appId: d.appId,
+      tracked: d.tracked,
+      why: d.why,
+      reason: d.reason,
+    });
   }
   // Intune sends one dummy policy (EntDMID) so policies read "1 of 1 applied" (§4.2).
   const lists: [ItemId, { id: string }[]][] = [
@@ -102,7 +110,7 @@ export function onTrackingListsReady(sim: Sim, e: Extract<EngineEvent, { type: '
     ['networkConnections', networks],
   ];
   for (const [id, resources] of lists) {
-    record(sim, { type: 'trackingListBuilt', phase, item: id, ids: resources.map((r) => r.id) });
+    record(sim, { t: sim.state.now, type: 'trackingListBuilt', phase, item: id, ids: resources.map((r) => r.id) });
   }
   // A new tracking list starts a new round: what is not installed reads NotInstalled again (§4.2).
   for (const app of apps) {
@@ -116,7 +124,8 @@ export function onTrackingListsReady(sim: Sim, e: Extract<EngineEvent, { type: '
 
 function trackResources(sim: Sim, phase: SetupPhase, id: ItemId, resources: { id: string }[]): void {
   const { scenario, state } = sim;
-  const already = resources.filter((r) => state.appliedResources.has(`${phase}:${r.id}`)).length;
+  const applied = state.appliedResources[phase];
+  const already = resources.filter((r) => applied.has(r.id)).length;
   setItem(sim, phase, id, { status: 'inProgress', expected: resources.length, done: already });
   if (resources.length === 0) {
     finishItem(sim, phase, id, true);
@@ -124,22 +133,28 @@ function trackResources(sim: Sim, phase: SetupPhase, id: ItemId, resources: { id
   }
   state.setup[phase]!.resources.set(id, { pending: resources.length, failures: 0 });
   for (const resource of resources) {
-    const key = `${phase}:${resource.id}`;
     const behaviour = scenario.simulation.resources[resource.id];
     const fails = resourceFails(scenario, resource.id);
-    const seconds = state.appliedResources.has(key) ? 1 : (behaviour?.applySeconds ?? sim.rng.between(2, 20));
+    const seconds = applied.has(resource.id) ? 1 : (behaviour?.applySeconds ?? sim.rng.between(2, 20));
     at(sim, seconds, laneOf(phase), { type: 'resourceReported', phase, item: id, resourceId: resource.id, fails });
   }
 }
 
 export function onResourceReported(sim: Sim, e: Extract<EngineEvent, { type: 'resourceReported' }>): void {
   const { state } = sim;
-  const key = `${e.phase}:${e.resourceId}`;
-  if (!state.appliedResources.has(key) && !e.fails) {
-    state.appliedResources.add(key);
+  const applied = state.appliedResources[e.phase];
+  if (!applied.has(e.resourceId) && !e.fails) {
+    applied.add(e.resourceId);
     setItem(sim, e.phase, e.item, { done: item(sim, e.phase, e.item).done + 1 });
   }
-  record(sim, { type: 'resourceApplied', phase: e.phase, item: e.item, resourceId: e.resourceId, ok: !e.fails });
+  record(sim, {
+    t: sim.state.now,
+    type: 'resourceApplied',
+    phase: e.phase,
+    item: e.item,
+    resourceId: e.resourceId,
+    ok: !e.fails,
+  });
   const tracker = state.setup[e.phase]!.resources.get(e.item)!;
   if (e.fails) tracker.failures++;
   // A failed setting fails the row, with its code, when the last one reports (§1.4, §7.8).
@@ -166,7 +181,7 @@ function completeSetupPhase(sim: Sim, phase: SetupPhase): void {
   setPhase(sim, phase, 'succeeded');
   sim.queue.cancel((lane) => lane === 'timer');
   const part = phase === 'deviceSetup' ? 'device' : 'user';
-  record(sim, { type: 'espCompleted', part });
+  record(sim, { t: sim.state.now, type: 'espCompleted', part });
   at(sim, EXIT_DELAY_SECONDS, laneOf(phase), { type: 'espExitDelayDone', part });
 }
 
@@ -176,6 +191,7 @@ export function startAccountSetup(sim: Sim): void {
   if (!state.userPartShown) {
     const laterUser = state.userIndex !== 0;
     record(sim, {
+      t: sim.state.now,
       type: 'espSkipped',
       part: 'user',
       reason: laterUser
@@ -184,7 +200,7 @@ export function startAccountSetup(sim: Sim): void {
     });
     markAll(sim, 'accountSetup', 'notRun');
     state.outcome = state.continuedPastDevice ? 'continuedAnyway' : 'succeeded';
-    record(sim, { type: 'outcome', outcome: state.outcome });
+    record(sim, { t: sim.state.now, type: 'outcome', outcome: state.outcome });
     // Without Account setup the user's apps install once the desktop shows (§1.12, §1.14).
     goToDesktop(
       sim,

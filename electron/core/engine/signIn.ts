@@ -14,7 +14,7 @@ import { resolveProfile } from './targeting';
 
 export function promptForCredentials(sim: Sim, lane: Lane, domain: boolean, then: AfterSignIn): void {
   setScreen(sim, { kind: 'signIn', prefilledUser: null, domain });
-  record(sim, { type: 'signInShown', prefilledUser: null });
+  record(sim, { t: sim.state.now, type: 'signInShown', prefilledUser: null });
   at(sim, sim.rng.between(20, 40), lane, { type: 'credentialsEntered', lane, then });
 }
 
@@ -26,7 +26,7 @@ export function firstSignIn(sim: Sim, lane: Lane, then: 'accountSetup' | 'deskto
 
 /** The first user signs in after OOBE (credentials carried over, or just typed). */
 export function signInFirstUser(sim: Sim): void {
-  record(sim, { type: 'signedIn', userPrincipalName: currentUser(sim)!.userPrincipalName });
+  record(sim, { t: sim.state.now, type: 'signedIn', userPrincipalName: currentUser(sim)!.userPrincipalName });
   firstSignIn(sim, 'user', 'accountSetup');
 }
 
@@ -37,13 +37,13 @@ export function onCredentialsEntered(sim: Sim, e: Extract<EngineEvent, { type: '
       signInFirstUser(sim);
       return;
     case 'desktop':
-      record(sim, { type: 'signedIn', userPrincipalName: currentUser(sim)!.userPrincipalName });
+      record(sim, { t: sim.state.now, type: 'signedIn', userPrincipalName: currentUser(sim)!.userPrincipalName });
       firstSignIn(sim, 'background', 'desktop');
       return;
     case 'laterUser': {
       const { state, scenario } = sim;
       const user = scenario.users[then.userIndex]!;
-      record(sim, { type: 'signedIn', userPrincipalName: user.userPrincipalName });
+      record(sim, { t: sim.state.now, type: 'signedIn', userPrincipalName: user.userPrincipalName });
       const resolved = resolveProfile(scenario, user);
       useProfile(sim, resolved, user);
       state.userPartShown =

@@ -6,7 +6,7 @@
 import type { ItemId, PhaseId, Status } from '../../../shared/esp';
 import { PHASES, PHASE_TITLES, formatHresult } from '../../../shared/esp';
 import type { UserAction } from '../../../shared/actions';
-import type { PhaseView, ScreenView } from '../../../shared/snapshot';
+import type { DeferredAppView, ItemStatusParts, ItemView, PhaseView, ScreenView } from '../../../shared/snapshot';
 import type { AppPhase, CancelReason, InstallationState, TimelineEvent } from '../../../shared/timeline';
 import type { App, EspProfile, Scenario, User } from '../scenario/model';
 import type { EngineEvent } from './events';
@@ -14,13 +14,10 @@ import { EventQueue } from './eventQueue';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import type { ItemProgress } from './rowText';
-import { itemRowText, itemStatusParts, phaseStatusKey, phaseStatusText } from './rowText';
+import { itemRowTextOf, itemStatusParts, phaseStatusKey, phaseStatusText } from './rowText';
 import type { EngineView, Step } from './run';
 import type { EngineState, Lane, PhaseState } from './state';
 import { initialState } from './state';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type Decision = DistributiveOmit<TimelineEvent, 't'>;
 
 export interface Sim {
   readonly scenario: Scenario;
@@ -32,6 +29,36 @@ export interface Sim {
   readonly appsById: ReadonlyMap<string, App>;
   /** The screen state changed since the last step was taken. */
   dirty: boolean;
+  /** What each row last read, and the views last built from it (see `rowRead`, `phaseView`, `deferredView`). */
+  readonly rows: Map<ItemProgress, RowRead>;
+  readonly phaseViews: Map<PhaseId, PhaseViewCache>;
+  deferredSeen: DeferredAppView[];
+  deferredView: DeferredAppView[];
+}
+
+/**
+ * A row's text and status parts for the field values they were drawn from. A run asks for them before and after
+ * every change and for every row of every step; drawing them once per change keeps `esp-sim plan`'s thousands of
+ * runs affordable (bench/planner). Views hand out the same objects while nothing changed: they are never mutated.
+ */
+interface RowRead {
+  status: ItemProgress['status'];
+  expected: number | null;
+  done: number;
+  hresult: number | null;
+  skippedAsComplete: boolean;
+  text: string;
+  parts: ItemStatusParts;
+  /** The row's view, once a step needed it; `tracked` is the apps row's list it was built with. */
+  view: ItemView | null;
+  tracked: string[] | undefined;
+}
+
+interface PhaseViewCache {
+  status: PhaseState['status'];
+  earlierFailed: boolean;
+  items: ItemView[];
+  view: PhaseView;
 }
 
 export function createSim(scenario: Scenario): Sim {
@@ -44,7 +71,39 @@ export function createSim(scenario: Scenario): Sim {
     steps: [],
     appsById: new Map(scenario.tenant.apps.map((a) => [a.id, a])),
     dirty: true,
+    rows: new Map(),
+    phaseViews: new Map(),
+    deferredSeen: [],
+    deferredView: [],
   };
+}
+
+/** What a row reads now (§1.4); drawn again only when one of its fields changed. `inPreparation`: see rowText. */
+function rowRead(sim: Sim, row: ItemProgress, inPreparation: boolean): RowRead {
+  const last = sim.rows.get(row);
+  if (
+    last !== undefined &&
+    last.status === row.status &&
+    last.expected === row.expected &&
+    last.done === row.done &&
+    last.hresult === row.hresult &&
+    last.skippedAsComplete === row.skippedAsComplete
+  )
+    return last;
+  const parts = itemStatusParts(row, inPreparation);
+  const read: RowRead = {
+    status: row.status,
+    expected: row.expected,
+    done: row.done,
+    hresult: row.hresult,
+    skippedAsComplete: row.skippedAsComplete,
+    text: itemRowTextOf(row.id, parts),
+    parts,
+    view: null,
+    tracked: undefined,
+  };
+  sim.rows.set(row, read);
+  return read;
 }
 
 /** Decisions that change nothing on screen: recording them takes no new step. */
@@ -59,10 +118,13 @@ const OFF_SCREEN: ReadonlySet<TimelineEvent['type']> = new Set([
   'firstSyncOverride',
 ]);
 
-/** Adds a decision to the record, stamped now. */
-export function record(sim: Sim, decision: Decision): void {
-  sim.timeline.push({ t: sim.state.now, ...decision } as TimelineEvent);
-  if (!OFF_SCREEN.has(decision.type)) sim.dirty = true;
+/**
+ * Adds a decision to the record. Callers stamp it with `t: sim.state.now`, first, in the literal: copying the
+ * decision here to add the time cost a third of a run (bench/planner), and the record's JSON reads time first.
+ */
+export function record(sim: Sim, event: TimelineEvent): void {
+  sim.timeline.push(event);
+  if (!OFF_SCREEN.has(event.type)) sim.dirty = true;
 }
 
 /** Schedules an event `delaySeconds` from now in a lane. */
@@ -95,15 +157,24 @@ export function item(sim: Sim, phase: PhaseId, id: ItemId): ItemProgress {
 export function setItem(sim: Sim, phase: PhaseId, id: ItemId, change: Partial<ItemProgress>): void {
   const row = item(sim, phase, id);
   const inPreparation = phase === 'devicePreparation';
-  const before = itemRowText(row, inPreparation);
+  const before = rowRead(sim, row, inPreparation).text;
   const statusBefore = row.status;
   Object.assign(row, change);
-  const text = itemRowText(row, inPreparation);
+  const after = rowRead(sim, row, inPreparation);
+  const text = after.text;
   if (text !== before || row.status !== statusBefore) {
-    const hresult = row.status === 'failed' && row.hresult !== null ? { hresult: formatHresult(row.hresult) } : {};
-    record(sim, { type: 'itemChanged', phase, item: id, status: row.status, text, ...hresult });
+    const changed: Extract<TimelineEvent, { type: 'itemChanged' }> = {
+      t: sim.state.now,
+      type: 'itemChanged',
+      phase,
+      item: id,
+      status: row.status,
+      text,
+    };
+    if (row.status === 'failed' && row.hresult !== null) changed.hresult = formatHresult(row.hresult);
+    record(sim, changed);
     sim.state.announcement = `${PHASE_TITLES[phase]}: ${text}`;
-    sim.state.announcementParts = { kind: 'item', phase, item: id, status: itemStatusParts(row, inPreparation) };
+    sim.state.announcementParts = { kind: 'item', phase, item: id, status: after.parts };
   }
 }
 
@@ -111,11 +182,11 @@ export function setPhase(sim: Sim, phase: PhaseId, status: Status): void {
   sim.state.phases[phase].status = status;
   sim.dirty = true;
   if (status === 'inProgress') {
-    record(sim, { type: 'phaseStarted', phase });
+    record(sim, { t: sim.state.now, type: 'phaseStarted', phase });
     sim.state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText(status)}`;
     sim.state.announcementParts = { kind: 'phase', phase, status: phaseStatusKey(status) };
   } else if (status === 'succeeded' || status === 'failed') {
-    record(sim, { type: 'phaseCompleted', phase, status });
+    record(sim, { t: sim.state.now, type: 'phaseCompleted', phase, status });
     sim.state.announcement = `${PHASE_TITLES[phase]}: ${phaseStatusText(status)}`;
     sim.state.announcementParts = { kind: 'phase', phase, status: phaseStatusKey(status) };
   }
@@ -126,13 +197,13 @@ export function markAll(sim: Sim, phase: PhaseId, status: Status): void {
   sim.state.phases[phase].status = status;
   const inPreparation = phase === 'devicePreparation';
   for (const row of sim.state.phases[phase].items) {
-    const before = itemRowText(row, inPreparation);
+    const before = rowRead(sim, row, inPreparation).text;
     const statusBefore = row.status;
     row.status = status;
-    const text = itemRowText(row, inPreparation);
+    const text = rowRead(sim, row, inPreparation).text;
     // The record has every row's state, rows that do not apply included.
     if (text !== before || row.status !== statusBefore)
-      record(sim, { type: 'itemChanged', phase, item: row.id, status: row.status, text });
+      record(sim, { t: sim.state.now, type: 'itemChanged', phase, item: row.id, status: row.status, text });
   }
   sim.dirty = true;
 }
@@ -141,7 +212,7 @@ export function markAll(sim: Sim, phase: PhaseId, status: Status): void {
 export function setInstallationState(sim: Sim, appId: string, phase: AppPhase, state: InstallationState): void {
   if (sim.state.installationStates.get(appId) === state) return;
   sim.state.installationStates.set(appId, state);
-  record(sim, { type: 'installationStateChanged', phase, appId, state });
+  record(sim, { t: sim.state.now, type: 'installationStateChanged', phase, appId, state });
 }
 
 /**
@@ -154,7 +225,14 @@ export function cancelLanes(sim: Sim, match: (lane: Lane) => boolean, reason: Ca
   for (const [appId, flight] of sim.state.inFlight) {
     if (!match(flight.lane)) continue;
     sim.state.inFlight.delete(appId);
-    record(sim, { type: 'appInstallCancelled', phase: flight.phase, appId, attempt: flight.attempt, reason });
+    record(sim, {
+      t: sim.state.now,
+      type: 'appInstallCancelled',
+      phase: flight.phase,
+      appId,
+      attempt: flight.attempt,
+      reason,
+    });
     setInstallationState(sim, appId, flight.phase, 'error');
   }
 }
@@ -166,21 +244,63 @@ export function laneOf(phase: PhaseId): Lane {
 
 // ---- the view --------------------------------------------------------------------------------
 
-function phaseView(phase: PhaseState, tracked: string[] | undefined, earlierFailed: boolean): PhaseView {
-  return {
+function itemView(sim: Sim, row: ItemProgress, inPreparation: boolean, tracked: string[] | undefined): ItemView {
+  const read = rowRead(sim, row, inPreparation);
+  const listed = row.id === 'apps' ? tracked : undefined;
+  if (read.view === null || read.tracked !== listed) {
+    read.tracked = listed;
+    read.view = {
+      id: row.id,
+      status: row.status,
+      text: read.text,
+      statusParts: read.parts,
+      ...(listed ? { tracked: listed } : {}),
+    };
+  }
+  return read.view;
+}
+
+/** A category's view; the one of the last step when neither it nor a row of it changed. */
+function phaseView(sim: Sim, phase: PhaseState, tracked: string[] | undefined, earlierFailed: boolean): PhaseView {
+  const inPreparation = phase.id === 'devicePreparation';
+  const last = sim.phaseViews.get(phase.id);
+  let items: ItemView[] | null = null;
+  // Most steps change one row of one category: compare before building anything new.
+  if (last !== undefined && last.items.length === phase.items.length) {
+    for (let i = 0; i < phase.items.length; i++) {
+      const view = itemView(sim, phase.items[i]!, inPreparation, tracked);
+      if (items === null && view !== last.items[i]) items = last.items.slice(0, i);
+      if (items !== null) items.push(view);
+    }
+    if (items === null) {
+      if (last.status === phase.status && last.earlierFailed === earlierFailed) return last.view;
+      items = last.items;
+    }
+  }
+  items ??= phase.items.map((row) => itemView(sim, row, inPreparation, tracked));
+  const view: PhaseView = {
     id: phase.id,
     title: PHASE_TITLES[phase.id],
     status: phase.status,
     statusText: phaseStatusText(phase.status, earlierFailed),
     statusKey: phaseStatusKey(phase.status, earlierFailed),
-    items: phase.items.map((row) => ({
-      id: row.id,
-      status: row.status,
-      text: itemRowText(row, phase.id === 'devicePreparation'),
-      statusParts: itemStatusParts(row, phase.id === 'devicePreparation'),
-      ...(row.id === 'apps' && tracked ? { tracked } : {}),
-    })),
+    items,
   };
+  sim.phaseViews.set(phase.id, { status: phase.status, earlierFailed, items, view });
+  return view;
+}
+
+/**
+ * The apps left for after the ESP, as copies (a step never sees later changes); the last step's list while the
+ * map holds the same entries (handlers replace an entry to change it, never edit one).
+ */
+function deferredView(sim: Sim): DeferredAppView[] {
+  const entries = [...sim.state.deferred.values()];
+  const last = sim.deferredSeen;
+  if (entries.length === last.length && entries.every((d, i) => d === last[i])) return sim.deferredView;
+  sim.deferredSeen = entries;
+  sim.deferredView = entries.map((d) => ({ ...d }));
+  return sim.deferredView;
 }
 
 /**
@@ -230,6 +350,7 @@ function view(sim: Sim, offered: UserAction[]): EngineView {
     screen: state.screen,
     phases: PHASES.map((id, i) =>
       phaseView(
+        sim,
         state.phases[id],
         state.tracked[id],
         PHASES.slice(0, i).some((earlier) => state.phases[earlier].status === 'failed'),
@@ -240,7 +361,7 @@ function view(sim: Sim, offered: UserAction[]): EngineView {
     diagnosticsAvailable: diagnosticsAvailable(sim),
     outcome: state.outcome,
     profile: state.profileView,
-    deferredApps: [...state.deferred.values()].map((d) => ({ ...d })),
+    deferredApps: deferredView(sim),
     announcement: state.announcement,
     announcementParts: state.announcementParts,
     offeredActions: offered,
@@ -254,7 +375,7 @@ export function flush(sim: Sim): void {
   const key = offered.join(',');
   if (key !== sim.state.lastOffered) {
     sim.state.lastOffered = key;
-    record(sim, { type: 'actionsOffered', screen: sim.state.screen.kind, actions: offered });
+    record(sim, { t: sim.state.now, type: 'actionsOffered', screen: sim.state.screen.kind, actions: offered });
   }
   sim.dirty = false;
   const next = view(sim, offered);

@@ -57,6 +57,7 @@ export function useProfile(sim: Sim, resolved: ResolvedProfile, user: User | nul
     targetedBy: resolved.targetedBy,
   };
   record(sim, {
+    t: sim.state.now,
     type: 'profileResolved',
     profileId: resolved.profile.id,
     displayName: resolved.profile.displayName,
@@ -89,6 +90,7 @@ export function startEsp(sim: Sim): void {
   state.userPartShown = state.espShown.user;
   if (skip.device || skip.user) {
     record(sim, {
+      t: sim.state.now,
       type: 'firstSyncOverride',
       skipDeviceStatusPage: skip.device,
       skipUserStatusPage: skip.user,
@@ -98,7 +100,7 @@ export function startEsp(sim: Sim): void {
 
   if (!state.espShown.device && state.espShown.user) {
     // SkipDeviceStatusPage: no device ESP, but the user's Account setup still shows after sign-in (§4.2).
-    record(sim, { type: 'espSkipped', part: 'device', reason: skip.reason });
+    record(sim, { t: sim.state.now, type: 'espSkipped', part: 'device', reason: skip.reason });
     markAll(sim, 'devicePreparation', 'notRun');
     markAll(sim, 'deviceSetup', 'notRun');
     state.phases.accountSetup.status = 'notStarted';
@@ -114,10 +116,10 @@ export function startEsp(sim: Sim): void {
       : skip.device
         ? skip.reason
         : 'the profile does not show app and profile configuration progress';
-    record(sim, { type: 'espSkipped', part: 'device', reason });
+    record(sim, { t: sim.state.now, type: 'espSkipped', part: 'device', reason });
     for (const phase of PHASES) markAll(sim, phase, 'notRun');
     state.outcome = 'notShown';
-    record(sim, { type: 'outcome', outcome: 'notShown' });
+    record(sim, { t: sim.state.now, type: 'outcome', outcome: 'notShown' });
     goToDesktop(
       sim,
       allRequiredApps(sim).map((a) => a.id),

@@ -85,7 +85,8 @@ export interface EngineState {
   /** Attempts per app since the last Try again: a retry code gets three of them (§5.3). */
   roundAttempts: Map<string, number>;
   installed: Set<string>;
-  appliedResources: Set<string>;
+  /** Resources that reported success, by setup phase (a second tracking list counts them at once, §4.2). */
+  appliedResources: Record<SetupPhase, Set<string>>;
   installationStates: Map<string, InstallationState>;
   inFlight: Map<string, InstallInFlight>;
   rebootPending: boolean;
@@ -154,7 +155,7 @@ export function initialState(scenario: Scenario): EngineState {
     attempts: new Map(),
     roundAttempts: new Map(),
     installed: new Set(),
-    appliedResources: new Set(),
+    appliedResources: { deviceSetup: new Set(), accountSetup: new Set() },
     installationStates: new Map(),
     inFlight: new Map(),
     rebootPending: false,

@@ -25,7 +25,7 @@ export function onTimerExpired(sim: Sim, e: Extract<EngineEvent, { type: 'timerE
       : phases.deviceSetup.status === 'inProgress'
         ? 'deviceSetup'
         : 'devicePreparation';
-  record(sim, { type: 'timeout', phase: running, minutes: e.minutes });
+  record(sim, { t: sim.state.now, type: 'timeout', phase: running, minutes: e.minutes });
   for (const row of phases[running].items) {
     if (row.status === 'inProgress' || row.status === 'identifying')
       setItem(sim, running, row.id, { status: 'failed' });

@@ -24,7 +24,7 @@ export function applyUserAction(sim: Sim, requested: UserAction): void {
   if (!currentOffered(sim).includes(requested)) return;
   const action = espActionOf(requested);
   const { state } = sim;
-  record(sim, { type: 'userAction', action });
+  record(sim, { t: sim.state.now, type: 'userAction', action });
   switch (action) {
     case 'reseal':
       reseal(sim);
@@ -46,7 +46,7 @@ export function applyUserAction(sim: Sim, requested: UserAction): void {
       state.continueAnywayWhileRunning = false;
       state.outcome = 'reset';
       state.espEndedAt ??= state.now;
-      record(sim, { type: 'outcome', outcome: 'reset' });
+      record(sim, { t: sim.state.now, type: 'outcome', outcome: 'reset' });
       setScreen(sim, { kind: 'resetting' });
       return;
     case 'continueAnyway':
@@ -86,7 +86,7 @@ function continueAnyway(sim: Sim): void {
     return;
   }
   state.outcome = 'continuedAnyway';
-  record(sim, { type: 'outcome', outcome: 'continuedAnyway' });
+  record(sim, { t: sim.state.now, type: 'outcome', outcome: 'continuedAnyway' });
   goToDesktop(
     sim,
     allRequiredApps(sim)

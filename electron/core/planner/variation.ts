@@ -95,14 +95,17 @@ export function drawDevice(scenario: Scenario, seed: number, index: number): Dev
  */
 export function deviceScenario(scenario: Scenario, seed: number, index: number): Scenario {
   const draw = drawDevice(scenario, seed, index);
-  const apps: Record<string, AppBehaviour> = { ...scenario.simulation.apps };
+  const written = scenario.simulation.apps;
+  // Built key by key: object spread of these per-app records cost more than the device's whole run (bench/planner).
+  const apps: Record<string, AppBehaviour> = Object.assign({}, written);
   for (const app of scenario.tenant.apps) {
     const d = draw.apps[app.id]!;
-    apps[app.id] = {
-      ...(scenario.simulation.apps[app.id] ?? { exitCodes: [0] }),
-      downloadMB: (d.downloadMB * ENGINE_BANDWIDTH_MBPS) / draw.bandwidthMbps,
-      installSeconds: Math.max(1, Math.round(d.installSeconds * d.installTimeFactor)),
-    };
+    const downloadMB = (d.downloadMB * ENGINE_BANDWIDTH_MBPS) / draw.bandwidthMbps;
+    const installSeconds = Math.max(1, Math.round(d.installSeconds * d.installTimeFactor));
+    const own = written[app.id];
+    apps[app.id] = own
+      ? Object.assign({}, own, { downloadMB, installSeconds })
+      : { exitCodes: [0], downloadMB, installSeconds };
   }
   return { ...scenario, seed: draw.seed, simulation: { ...scenario.simulation, apps } };
 }
