@@ -8,7 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(root, 'electron/desktop/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'electron/desktop/main/index.ts'),
+          // The Timeout planner page's worker threads, found by name beside the main code (planner/parallel.ts).
+          'planner-worker': resolve(root, 'electron/core/planner/worker.ts'),
+        },
+        output: { entryFileNames: (chunk) => (chunk.name === 'planner-worker' ? '[name].mjs' : '[name].js') },
+      },
     },
   },
   preload: {

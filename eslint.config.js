@@ -45,7 +45,19 @@ const ROOMS = {
   authoring: {
     files: ['electron/core/authoring/**'],
     // logbundle: the Run view diagnoses the bundle generated in memory for the current run.
-    may: ['shared', 'scenario', 'engine', 'facts', 'session', 'analysis', 'logging', 'logbundle', 'training'],
+    // planner: the Timeout planner page plans the scenario on the device screen, as `esp-sim plan` does.
+    may: [
+      'shared',
+      'scenario',
+      'engine',
+      'facts',
+      'session',
+      'analysis',
+      'logging',
+      'logbundle',
+      'training',
+      'planner',
+    ],
     node: true,
   },
   logbundle: {

@@ -17,6 +17,7 @@ import type {
   UploadedFile,
 } from './operator';
 import type { RunAnalysisView, RunComparison } from './runView';
+import type { TimeoutPlan } from './planner';
 
 /** What the renderer may ask the session to do: the one list in ./actions. */
 export type { UserAction } from './actions';
@@ -97,7 +98,12 @@ export type OperatorRequest =
   /** The Run view of the current run (shared/runView.ts). */
   | { type: 'runAnalysis' }
   /** The current run beside the library entry `id` run with the same seed (shared/runView.ts). */
-  | { type: 'compareRuns'; id: string };
+  | { type: 'compareRuns'; id: string }
+  /**
+   * The Timeout planner page: `esp-sim plan` on the scenario the device screen runs (shared/planner.ts), `devices`
+   * 1 to MAX_PLAN_DEVICES, `seed` 0 to MAX_PLAN_SEED. Refused while another plan runs.
+   */
+  | { type: 'planTimeouts'; devices: number; seed: number };
 
 /** A request's answer, or why it was refused (in people's words). */
 export type OperatorResult<T> = { ok: true; value: T } | { ok: false; error: string; problems?: string[] };
@@ -124,6 +130,7 @@ export interface OperatorAnswers {
   setSafeNames: { on: boolean };
   runAnalysis: RunAnalysisView;
   compareRuns: RunComparison;
+  planTimeouts: TimeoutPlan;
 }
 
 type Answer<K extends OperatorRequest['type']> = Promise<OperatorResult<OperatorAnswers[K]>>;
@@ -157,6 +164,8 @@ export interface OperatorApi {
   setSafeNames(on: boolean | null): Answer<'setSafeNames'>;
   runAnalysis(): Answer<'runAnalysis'>;
   compareRuns(id: string): Answer<'compareRuns'>;
+  /** `devices` simulated devices of the running scenario from `seed`, as `esp-sim plan --json`, with the histogram. */
+  planTimeouts(devices: number, seed: number): Answer<'planTimeouts'>;
 }
 
 /**
@@ -329,5 +338,6 @@ export function operatorFunctions(send: (request: OperatorRequest) => Promise<Op
     setSafeNames: (on) => ask({ type: 'setSafeNames', on }),
     runAnalysis: () => ask({ type: 'runAnalysis' }),
     compareRuns: (id) => ask({ type: 'compareRuns', id }),
+    planTimeouts: (devices, seed) => ask({ type: 'planTimeouts', devices, seed }),
   };
 }

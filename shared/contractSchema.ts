@@ -7,6 +7,7 @@ import type { Command, KioskRequest, OperatorRequest } from './contract';
 import { KIOSK_PIN, MAX_SPEED, MIN_SPEED } from './contract';
 import { USER_ACTIONS } from './actions';
 import { LANGUAGES } from './esp';
+import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from './planner';
 import type { NextAction, TrainingCause } from './training';
 import { CAUSE_CHOICES, NEXT_ACTIONS } from './training';
 
@@ -130,6 +131,19 @@ export const operatorRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setSafeNames'), on: z.boolean().nullable() }),
   z.strictObject({ type: z.literal('runAnalysis') }),
   z.strictObject({ type: z.literal('compareRuns'), id: libraryId }),
+  z.strictObject({
+    type: z.literal('planTimeouts'),
+    devices: z
+      .number('a number of devices is required')
+      .int('a whole number of devices')
+      .min(1, 'at least 1 device')
+      .max(MAX_PLAN_DEVICES, `at most ${MAX_PLAN_DEVICES} devices`),
+    seed: z
+      .number('a seed (a number) is required')
+      .int('a whole number')
+      .min(0, 'at least 0')
+      .max(MAX_PLAN_SEED, `at most ${MAX_PLAN_SEED}`),
+  }),
 ]) satisfies z.ZodType<OperatorRequest>;
 
 export type ParsedOperatorRequest = { ok: true; request: OperatorRequest } | { ok: false; error: string };

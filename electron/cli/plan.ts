@@ -8,12 +8,12 @@
 import { parseArgs } from 'node:util';
 import type { PlanRun } from '../core/planner/parallel';
 import { runPlan } from '../core/planner/parallel';
+import { durationHistogram, timedOutCount } from '../core/planner/histogram';
+import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../shared/planner';
 import { loadValidScenario, onePositional, parseCommandLine } from './analysisArgs';
 import type { CliIo } from './commands';
 import { UsageError } from './commands';
 
-/** More devices than any tenant needs to plan for; keeps a typo from running for hours. */
-export const MAX_PLAN_DEVICES = 1_000_000;
 const MAX_THREADS = 64;
 
 /** A whole number in [min, max] from a switch, or a usage error naming the switch. */
@@ -42,7 +42,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const file = onePositional(positionals, 'scenario file');
   if (values.devices === undefined) throw new UsageError('--devices <n> is required');
   const devices = wholeNumberOption('devices', values.devices, 1, MAX_PLAN_DEVICES);
-  const seed = values.seed === undefined ? undefined : wholeNumberOption('seed', values.seed, 0, 0xffffffff);
+  const seed = values.seed === undefined ? undefined : wholeNumberOption('seed', values.seed, 0, MAX_PLAN_SEED);
   const threads =
     values.threads === undefined ? undefined : wholeNumberOption('threads', values.threads, 1, MAX_THREADS);
   const scenario = await loadValidScenario(file, io);
@@ -61,12 +61,6 @@ function secondsText(seconds: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** The histogram's bins: 5-minute steps (wider for long ESPs), about 10 to 20 bins from the shortest to the longest. */
-function binWidthMinutes(spanMinutes: number): number {
-  for (const width of [1, 2, 5, 10, 15, 30, 60, 120]) if (spanMinutes / width <= 20) return width;
-  return 240;
-}
-
 /** The plan in people's words: the figures, a text histogram of the ESP's duration, the apps by median time. */
 export function planText(name: string, seed: number, plan: PlanRun): string {
   const { report, durationsSeconds } = plan;
@@ -74,24 +68,17 @@ export function planText(name: string, seed: number, plan: PlanRun): string {
   const threads = plan.threads === 1 ? 'one thread' : `${plan.threads} threads`;
   let out = `${name}: ${report.devices} simulated devices (seed ${seed}, ${threads})\n`;
   out += `ESP duration: p50 ${minutes(d.p50)}, p90 ${minutes(d.p90)}, p99 ${minutes(d.p99)}\n`;
-  const timedOut = Math.round(report.timedOutShare * report.devices);
+  const timedOut = timedOutCount(report);
   out += `timeout: ${report.timeoutMinutes} min; ${(report.timedOutShare * 100).toFixed(1)} % of devices time out (${timedOut} of ${report.devices})\n`;
 
-  const all = Array.from(durationsSeconds, (s) => s / 60);
-  const lo = all.reduce((a, b) => Math.min(a, b), Infinity);
-  const hi = all.reduce((a, b) => Math.max(a, b), -Infinity);
-  const width = binWidthMinutes(hi - lo);
-  const first = Math.floor(lo / width) * width;
-  const counts = new Array<number>(Math.floor((hi - first) / width) + 1).fill(0);
-  for (const m of all) counts[Math.floor((m - first) / width)]!++;
-  const most = counts.reduce((a, b) => Math.max(a, b), 0);
-  const labels = counts.map((_, i) => `${first + i * width}–${first + (i + 1) * width} min`);
+  const { bins, timeoutBin } = durationHistogram(durationsSeconds, report.timeoutMinutes);
+  const most = bins.reduce((a, b) => Math.max(a, b.devices), 0);
+  const labels = bins.map((b) => `${b.fromMinutes}–${b.toMinutes} min`);
   const labelWidth = Math.max(...labels.map((l) => l.length));
   out += '\nESP duration, devices per bin:\n';
-  counts.forEach((count, i) => {
+  bins.forEach(({ devices: count }, i) => {
     const bar = '#'.repeat(count === 0 ? 0 : Math.max(1, Math.round((count / most) * 40)));
-    const from = first + i * width;
-    const mark = report.timeoutMinutes >= from && report.timeoutMinutes < from + width ? '  <- timeout' : '';
+    const mark = i === timeoutBin ? '  <- timeout' : '';
     out += `  ${labels[i]!.padStart(labelWidth)} ${bar.padEnd(40)} ${String(count).padStart(String(report.devices).length)}${mark}\n`;
   });
 

@@ -4,7 +4,7 @@
  * and Explain. Requests arrive already checked (`parseOperatorRequest`); entries are named by id, never by path.
  *
  * Requests are handled one at a time, in order of arrival, so drafts and saves to one file never overtake each
- * other. An edit is kept as a draft first (valid or not), then validated; a valid one runs on the device screen
+ * other; only the Timeout planner's plans run beside them (plannerHost.ts), one at a time. An edit is kept as a draft first (valid or not), then validated; a valid one runs on the device screen
  * at once, at the same moment, so the operator sees the change.
  */
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { DEFAULT_SCENARIO_FILE, ScenarioLibrary, STARTUP_ID } from '../scenario/
 import type { Scenario } from '../scenario/model';
 import { formatProblem, validateScenario } from '../scenario/validate';
 import type { Session } from '../session/session';
+import { PlannerHost } from './plannerHost';
 import { TrainingHost } from './trainingHost';
 
 export interface OperatorHostOptions {
@@ -32,6 +33,8 @@ export interface OperatorHostOptions {
   startupId: string | null;
   /** Where training results are kept; default: `training` beside the library folder. */
   trainingFolder?: string;
+  /** The Timeout planner's worker script; default: the built one beside this code, null: plan on this thread. */
+  plannerWorkerFile?: string | null;
 }
 
 type Result<T> = OperatorResult<T>;
@@ -60,19 +63,34 @@ export class OperatorHost {
     this.logger = options.logger;
     this.openId = options.startupId;
     this.training = new TrainingHost(options.library, options.session, options.trainingFolder);
+    this.planner = new PlannerHost({
+      logger: options.logger,
+      ...(options.plannerWorkerFile !== undefined ? { workerFile: options.plannerWorkerFile } : {}),
+    });
   }
+
+  /** The Timeout planner page's plans. */
+  private readonly planner: PlannerHost;
 
   /** Training mode (the Training page). */
   private readonly training: TrainingHost;
 
   /** One request, after the ones before it; never throws (a failure is `{ ok: false, error }`). */
   handle(request: OperatorRequest): Promise<Result<unknown>> {
+    // Not in the queue: a plan takes seconds to minutes, and edits, the run's record and a second plan's refusal
+    // must not wait for it. It plans what the device screen runs once the requests before it are done.
+    if (request.type === 'planTimeouts') {
+      const asked = this.queue;
+      return this.planner
+        .plan(() => asked.then(() => this.session.scenario), request.devices, request.seed)
+        .catch(failure);
+    }
     const next = this.queue.then(() => this.dispatch(request)).catch(failure);
     this.queue = next;
     return next;
   }
 
-  private async dispatch(request: OperatorRequest): Promise<Result<unknown>> {
+  private async dispatch(request: Exclude<OperatorRequest, { type: 'planTimeouts' }>): Promise<Result<unknown>> {
     if (
       request.type !== 'previewEdit' &&
       request.type !== 'runRecord' &&

@@ -37,9 +37,14 @@ export interface PlanOptions {
   threads?: number;
   /** The worker script; default `plannerWorkerFile()`. Without one, the devices run on this thread. */
   workerFile?: string | null;
+  /**
+   * Keep this thread free (a host whose thread also serves a session and its screens): with a worker file, the
+   * devices run on at least one worker thread even where one thread would do. Default false (`esp-sim plan`).
+   */
+  offThisThread?: boolean;
 }
 
-/** What ran: the plan, and how many threads simulated it (1: this thread). */
+/** What ran: the plan, and how many threads simulated it (1: this thread, or one worker with `offThisThread`). */
 export interface PlanRun extends PlanResult {
   threads: number;
 }
@@ -55,9 +60,10 @@ export async function runPlan(scenario: Scenario, options: PlanOptions): Promise
   // A slice is at most 200 devices, and there are about eight per thread so a slow thread does not hold the end.
   const wanted = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const threads = workerFile ? Math.min(wanted, Math.ceil(devices / 25)) : 1;
-  if (threads <= 1)
+  const onWorkers = workerFile !== null && (threads > 1 || (options.offThisThread === true && devices > 0));
+  if (!onWorkers)
     return { ...summarisePlan(scenario, devices, measureDevices(scenario, seed, 0, devices)), threads: 1 };
-  const figures = await measureInWorkers(scenario, seed, devices, threads, workerFile!);
+  const figures = await measureInWorkers(scenario, seed, devices, threads, workerFile);
   return { ...summarisePlan(scenario, devices, figures), threads };
 }
 

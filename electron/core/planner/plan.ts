@@ -11,19 +11,10 @@ import { HYBRID_EXTRA_MINUTES } from '../engine/timer';
 import { DEFAULT_INSTALL_TIMEOUT_MINUTES } from '../scenario/defaultProfile';
 import type { Scenario } from '../scenario/model';
 import { deviceScenario } from './variation';
+import type { PlanReport, PlanTimeout } from '../../../shared/planner';
 
-/** The JSON `esp-sim plan --json` prints (docs/cli.md). */
-export interface PlanReport {
-  devices: number;
-  /** The applied profile's installProgressTimeoutInMinutes, plus 40 for hybrid join (§1.11). */
-  timeoutMinutes: number;
-  /** The ESP's duration (to its end, or to the error screen it stops on), nearest-rank, minutes to 2 decimals. */
-  durationMinutes: { p50: number; p90: number; p99: number };
-  /** Devices whose ESP timed out, over all devices, 0–1 to 4 decimals. */
-  timedOutShare: number;
-  /** Apps some phase waited on, longest median first: seconds their attempts ran (download and installer). */
-  byApp: { id: string; displayName: string; medianSeconds: number }[];
-}
+/** The JSON `esp-sim plan --json` prints: in shared/ because the console's Timeout planner page shows it too. */
+export type { PlanReport };
 
 /** A plan's figures, with every device's ESP duration (seconds, device order) for the histogram. */
 export interface PlanResult {
@@ -51,7 +42,8 @@ function measureRun(run: Run, appIndex: ReadonlyMap<string, number>, out: Float6
   out[offset] = duration;
   out[offset + 1] = viewAt(run, duration).outcome === 'timedOut' ? 1 : 0;
   out.fill(NaN, offset + 2, offset + 2 + appIndex.size);
-  const tracked = new Set<string>();
+  // Per phase: the ids the phase waits on (a string key per event cost more than the lookup, bench/planner).
+  const tracked = new Map<string, Set<string>>();
   const open = new Map<string, number>();
   const add = (appId: string, start: number, end: number) => {
     const a = appIndex.get(appId);
@@ -64,10 +56,14 @@ function measureRun(run: Run, appIndex: ReadonlyMap<string, number>, out: Float6
     if (e.t > duration) break;
     switch (e.type) {
       case 'appTracking':
-        if (e.tracked) tracked.add(`${e.phase}:${e.appId}`);
+        if (e.tracked) {
+          const ids = tracked.get(e.phase);
+          if (ids) ids.add(e.appId);
+          else tracked.set(e.phase, new Set([e.appId]));
+        }
         break;
       case 'appInstallStarted':
-        if (tracked.has(`${e.phase}:${e.appId}`)) {
+        if (tracked.get(e.phase)?.has(e.appId)) {
           open.set(e.appId, e.t);
           add(e.appId, e.t, e.t); // started: 0 seconds so far, no longer NaN
         }
@@ -111,14 +107,29 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
-/** The timeout the ESP of `scenario` runs against: the profile of its first resolution, +40 minutes for hybrid join. */
-export function timeoutMinutesOf(scenario: Scenario): number {
+/**
+ * The timeout the ESP of `scenario` runs against: the installProgressTimeoutInMinutes of the profile its first
+ * resolution applies (Intune's default when none applies or it sets none), +40 minutes for hybrid join (§1.11).
+ * Runs the scenario once through the engine to learn which profile applies.
+ */
+export function timeoutOf(scenario: Scenario): PlanTimeout {
   const run = simulate(scenario);
   const resolved = run.timeline.find((e) => e.type === 'profileResolved');
   const profile =
     resolved?.type === 'profileResolved' ? scenario.tenant.espProfiles.find((p) => p.id === resolved.profileId) : null;
-  const minutes = profile?.installProgressTimeoutInMinutes ?? DEFAULT_INSTALL_TIMEOUT_MINUTES;
-  return minutes + (scenario.deployment.join === 'hybrid' ? HYBRID_EXTRA_MINUTES : 0);
+  const profileMinutes = profile?.installProgressTimeoutInMinutes ?? DEFAULT_INSTALL_TIMEOUT_MINUTES;
+  const hybridExtraMinutes = scenario.deployment.join === 'hybrid' ? HYBRID_EXTRA_MINUTES : 0;
+  return {
+    minutes: profileMinutes + hybridExtraMinutes,
+    profileMinutes,
+    profileName: profile?.displayName ?? null,
+    hybridExtraMinutes,
+  };
+}
+
+/** `timeoutOf(scenario).minutes`: what `esp-sim plan` reports as `timeoutMinutes`. */
+export function timeoutMinutesOf(scenario: Scenario): number {
+  return timeoutOf(scenario).minutes;
 }
 
 /**

@@ -34,6 +34,7 @@
 import { z } from 'zod';
 import type { DeploymentMode, JoinType } from '../../../shared/esp';
 import { DEFAULT_LOCALE, LANGUAGES, languageOfLocale } from '../../../shared/esp';
+import { DEFAULT_VARIATION } from '../../../shared/planner';
 import { parseFilterRule } from '../filters/assignmentFilter';
 import {
   DEFAULT_INSTALL_TIMEOUT_MINUTES,
@@ -78,15 +79,8 @@ export const MAX_SIMULATED_SECONDS = 7 * 24 * 3600;
 const SECONDS_LIMIT = `at most ${MAX_SIMULATED_SECONDS} seconds (a week)`;
 const MAX_DOWNLOAD_MB = 100_000;
 export const DEFAULT_QUALITY_UPDATES = { available: false, minutes: 25, restart: true } as const;
-/**
- * The spread `esp-sim plan` gives devices when `simulation.variation` leaves it out: log-normal, by median and
- * sigma (the standard deviation of the natural log). 96 Mbps is the engine's own 12 MB/s, so the median device
- * downloads as a plain run does; an install-time factor of 1 leaves `installSeconds` as written.
- */
-export const DEFAULT_VARIATION = {
-  bandwidthMbps: { median: 96, sigma: 0.5 },
-  installTimeFactor: { median: 1, sigma: 0.25 },
-} as const;
+// In shared/ so the console's editors can say what an empty field means.
+export { DEFAULT_VARIATION };
 /** One log-normal spread (`simulation.variation`, `simulation.apps[id].installTimeFactor`). */
 const LogNormalSchema = z.strictObject({
   median: z.number().positive().max(100_000, 'at most 100000'),

@@ -1,8 +1,8 @@
 /**
- * The operator console: a small multi-page app (Run, Library, Profile, Tenant & device, Explain) in its own
- * window (Ctrl+Shift+O in the desktop app, `/operator` in the browser preview), never on the device screen. It
- * renders what the host sends: the snapshot, the library, the run's record and Explain; every ESP rule stays in
- * the host and in shared/espProfileRules.ts.
+ * The operator console: a small multi-page app (Run, Run view, Timeout planner, Library, Profile, Tenant & device,
+ * Explain, Training) in its own window (Ctrl+Shift+O in the desktop app, `/operator` in the browser preview), never
+ * on the device screen. It renders what the host sends: the snapshot, the library, the run's record and Explain;
+ * every ESP rule stays in the host and in shared/espProfileRules.ts.
  */
 import { useEffect } from 'react';
 import type { JSX } from 'react';
@@ -12,6 +12,7 @@ import { EditingBar } from './components/EditingBar';
 import { KioskPanel } from './KioskPanel';
 import { ExplainPage } from './pages/ExplainPage';
 import { LibraryPage } from './pages/LibraryPage';
+import { PlannerPage } from './pages/PlannerPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { RunPage } from './pages/RunPage';
 import { RunViewPage } from './pages/RunViewPage';
@@ -80,6 +81,7 @@ export function OperatorConsole({ snapshot }: { snapshot: Snapshot }): JSX.Eleme
         {page === 'run' && <RunPage snapshot={snapshot} />}
         {page === 'run' && <KioskPanel />}
         {page === 'runView' && <RunViewPage snapshot={snapshot} />}
+        {page === 'planner' && <PlannerPage snapshot={snapshot} />}
         {page === 'library' && <LibraryPage />}
         {page === 'profile' && <ProfilePage />}
         {page === 'tenant' && <TenantPage />}

@@ -127,7 +127,15 @@ export function TextField(
 
 /** A number typed as text, so a half-typed value stays on screen; `onChange` gets NaN for what is not a number. */
 export function NumberField(
-  props: Described & { label: string; value: number | null; onChange(value: number): void; min?: number; max?: number },
+  props: Described & {
+    label: string;
+    value: number | null;
+    onChange(value: number): void;
+    min?: number;
+    max?: number;
+    /** `any` for fractions (a spread's median and sigma); whole numbers otherwise. */
+    step?: 'any';
+  },
 ): JSX.Element {
   const id = useId();
   const notes = `${id}-notes`;
@@ -137,9 +145,10 @@ export function NumberField(
       <input
         id={id}
         type="number"
-        inputMode="numeric"
+        inputMode={props.step === 'any' ? 'decimal' : 'numeric'}
         min={props.min}
         max={props.max}
+        step={props.step}
         value={props.value === null || Number.isNaN(props.value) ? '' : String(props.value)}
         disabled={props.disabled}
         aria-invalid={props.problem ? true : undefined}

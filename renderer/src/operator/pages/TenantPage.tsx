@@ -9,6 +9,7 @@ import { DeploymentSection } from '../tenant/DeploymentSection';
 import { DeviceSection, UsersSection } from '../tenant/DeviceUsersSection';
 import { FiltersSection, GroupsSection } from '../tenant/GroupsFiltersSection';
 import { ResourcesSection } from '../tenant/ResourcesSection';
+import { VariationSection } from '../tenant/VariationFields';
 import { useEditorStore } from '../store/editorStore';
 
 const TABS = [
@@ -45,7 +46,12 @@ export function TenantPage(): JSX.Element {
           ))}
         </ul>
       </nav>
-      {tab === 'apps' && <AppsSection />}
+      {tab === 'apps' && (
+        <>
+          <AppsSection />
+          <VariationSection />
+        </>
+      )}
       {tab === 'resources' && <ResourcesSection />}
       {tab === 'groups' && (
         <>

@@ -2,13 +2,14 @@
  * Where the run's simulated time went: one stacked bar over the whole wall time (nothing normalised away: the
  * segments add up to the run's duration), the blocking apps as bars sorted by time, and the critical path.
  * Drawn with @visx (SVG from React: every shape can carry its own text for screen readers, and it lives in the
- * console's lazily loaded chunk); each chart also has a list or table with the same numbers.
+ * console's lazily loaded chunk) over our own linear scale (components/linearScale.ts says why not @visx/scale);
+ * each chart also has a list or table with the same numbers.
  */
-import { scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import type { JSX } from 'react';
 import type { RunViewAttribution } from '../../../../shared/runView';
 import { formatElapsed } from '../../format';
+import { linearScale } from '../components/linearScale';
 
 export const KIND_COLOURS: Record<string, string> = {
   devicePreparation: '#005fb8',
@@ -24,7 +25,7 @@ const WIDTH = 720;
 
 export function TimeBar({ attribution }: { attribution: RunViewAttribution }): JSX.Element {
   const { duration, segments, totals } = attribution;
-  const x = scaleLinear<number>({ domain: [0, Math.max(duration, 1)], range: [0, WIDTH] });
+  const x = linearScale([0, Math.max(duration, 1)], [0, WIDTH]);
   return (
     <div className="rv-timebar">
       <svg
@@ -66,7 +67,7 @@ export function BlockingApps({ attribution }: { attribution: RunViewAttribution 
   const apps = attribution.blockingApps;
   if (apps.length === 0) return <p className="operator-muted">No app held a setup phase.</p>;
   const longest = Math.max(...apps.map((a) => a.seconds), 1);
-  const x = scaleLinear<number>({ domain: [0, longest], range: [0, 160] });
+  const x = linearScale([0, longest], [0, 160]);
   return (
     <>
       <table className="operator-table rv-blocking" data-testid="rv-blocking">

@@ -3,11 +3,12 @@
  */
 import { create } from 'zustand';
 
-export type ConsolePage = 'run' | 'runView' | 'library' | 'profile' | 'tenant' | 'explain' | 'training';
+export type ConsolePage = 'run' | 'runView' | 'planner' | 'library' | 'profile' | 'tenant' | 'explain' | 'training';
 
 export const CONSOLE_PAGES: readonly { page: ConsolePage; label: string }[] = [
   { page: 'run', label: 'Run' },
   { page: 'runView', label: 'Run view' },
+  { page: 'planner', label: 'Timeout planner' },
   { page: 'library', label: 'Library' },
   { page: 'profile', label: 'Profile' },
   { page: 'tenant', label: 'Tenant & device' },

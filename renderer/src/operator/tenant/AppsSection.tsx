@@ -1,6 +1,7 @@
 /**
  * Tenant apps: type, install context, assignments (intent, target, filter), return codes, and how the simulated
- * world treats each (install time, download size, exit code per attempt, faults).
+ * world treats each (install time, download size, exit code per attempt, its install-time spread for the Timeout
+ * planner, faults).
  *
  * About 450 lines: the app editor's parts (type, install context, assignments, return codes, simulated behaviour,
  * faults) all read and write the same app and its entries under `simulation`, so they stay together.
@@ -12,6 +13,7 @@ import type { Json } from '../document';
 import { describeTarget, getIn, list, newId, num, obj, setIn, str, strings, updateList } from '../document';
 import { FilterPicker, knownGroups } from '../profile/TargetsEditor';
 import { useScenario } from './useScenario';
+import { installTimeFallback, SpreadFields } from './VariationFields';
 
 export const APP_TYPES = [
   { value: '#microsoft.graph.win32LobApp', label: 'Windows app (Win32)' },
@@ -345,6 +347,12 @@ function AppEditor({ index }: { index: number }): JSX.Element {
             return setIn(doc, behaviourPath, { ...rest, exitCodes: codes });
           })
         }
+      />
+      <SpreadFields
+        legend="Install-time factor from device to device (Timeout planner)"
+        path={[...behaviourPath, 'installTimeFactor']}
+        fallback={installTimeFallback(document)}
+        fallbackText="the scenario's install-time factor for every app"
       />
       <fieldset className="op-checks" disabled={readOnly}>
         <legend>Faults</legend>
