@@ -5,6 +5,8 @@
  */
 import type { UserAction } from '../../shared/actions';
 import { USER_ACTIONS, isUserAction } from '../../shared/actions';
+import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../shared/planner';
+import { deviceScenario } from '../core/planner/variation';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
 import { formatProblem } from '../core/scenario/validate';
@@ -24,6 +26,50 @@ export function parseCommandLine<T>(read: () => T): T {
 export function onePositional(positionals: string[], what: string): string {
   if (positionals.length !== 1) throw new UsageError(`name exactly one ${what}`);
   return positionals[0]!;
+}
+
+/** A whole number in [min, max] from a switch, or a usage error naming the switch. */
+export function wholeNumberOption(name: string, value: string, min: number, max: number): number {
+  const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return n;
+}
+
+/** The switches of `run`, `collect-logs` and `timeline` that pick one device of a plan (`planDeviceOf`). */
+export const PLAN_DEVICE_OPTIONS = {
+  'plan-device': { type: 'string' },
+  'plan-seed': { type: 'string' },
+} as const;
+
+/** Device `index` (from 0) of `esp-sim plan` with `seed`; null seed: the scenario's own, as `plan` defaults. */
+export interface PlanDevice {
+  index: number;
+  seed: number | null;
+}
+
+/**
+ * `--plan-device <i> [--plan-seed <n>]`, checked (docs/cli.md): which device of a plan to run instead of the scenario
+ * as written, so a plan's figures can be checked one device at a time. Null without `--plan-device`; a usage error
+ * for a value out of range or `--plan-seed` alone.
+ */
+export function planDeviceOf(values: { 'plan-device'?: string; 'plan-seed'?: string }): PlanDevice | null {
+  const device = values['plan-device'];
+  const seed = values['plan-seed'];
+  if (device === undefined) {
+    if (seed !== undefined) throw new UsageError('--plan-seed needs --plan-device <i>');
+    return null;
+  }
+  return {
+    index: wholeNumberOption('plan-device', device, 0, MAX_PLAN_DEVICES - 1),
+    seed: seed === undefined ? null : wholeNumberOption('plan-seed', seed, 0, MAX_PLAN_SEED),
+  };
+}
+
+/** The scenario device `device` of a plan runs (variation.ts), or the scenario itself when there is none. */
+export function asPlanDevice(scenario: Scenario, device: PlanDevice | null): Scenario {
+  return device === null ? scenario : deviceScenario(scenario, device.seed ?? scenario.seed, device.index);
 }
 
 /** `--respond` values, checked like `run` checks them. */

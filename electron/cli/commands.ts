@@ -25,6 +25,8 @@ import { timelineCommand } from './timeline';
 import { planCommand } from './plan';
 import { checkExpectations, parseExpectations } from './expect';
 import { LogExportError } from '../core/session/session';
+import type { PlanDevice } from './analysisArgs';
+import { PLAN_DEVICE_OPTIONS, asPlanDevice, planDeviceOf } from './analysisArgs';
 
 export interface CliIo {
   out(text: string): void;
@@ -34,14 +36,15 @@ export interface CliIo {
 const USAGE = `usage:
   esp-sim --version
   esp-sim validate <file>
-  esp-sim run <file> [--json] [--respond <action>]... [--expect <name>=<value>]... [--safe-names]
-  esp-sim collect-logs <file> --out <folder> [--respond <action>]... [--safe-names]
-  esp-sim timeline <file> [--respond <action>]... --format csv|json
+  esp-sim run <file> [--json] [--respond <action>]... [--expect <name>=<value>]... [--safe-names] [<device>]
+  esp-sim collect-logs <file> --out <folder> [--respond <action>]... [--safe-names] [<device>]
+  esp-sim timeline <file> [--respond <action>]... [<device>] --format csv|json
     <action>: ${USER_ACTIONS.join(' | ')}
   esp-sim import <graph-json-file-or-folder>... --out <scenario.json>
   esp-sim explain <file> [--json]
   esp-sim diagnose <MDMDiagReport.zip|AutopilotWhiteGloveLogs.zip> [--json]
   esp-sim plan <file> --devices <n> [--seed <n>] [--threads <n>] [--json]
+    <device>: --plan-device <i> [--plan-seed <n>]  (device i, from 0, of esp-sim plan --seed <n>)
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -162,6 +165,7 @@ async function loadAndRun(
   respond: string[] | undefined,
   io: CliIo,
   safeNames = false,
+  device: PlanDevice | null = null,
 ): Promise<{ scenario: Scenario; run: Run } | null> {
   const responses: UserAction[] = [];
   for (const r of respond ?? []) {
@@ -175,7 +179,8 @@ async function loadAndRun(
     return null;
   }
   // --safe-names: generated names from the seed instead of the real ones (README, "Screenshot-safe identities").
-  const scenario = safeNames ? anonymizeScenario(loaded.scenario, loaded.scenario.seed) : loaded.scenario;
+  const written = asPlanDevice(loaded.scenario, device);
+  const scenario = safeNames ? anonymizeScenario(written, loaded.scenario.seed) : written;
   const result = runHeadless(scenario, responses);
   // A response the screen does not offer is a command line the run cannot follow (exit 2).
   if (!result.ok) throw new UsageError(result.error);
@@ -191,12 +196,14 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
         respond: { type: 'string', multiple: true },
         expect: { type: 'string', multiple: true },
         'safe-names': { type: 'boolean' },
+        ...PLAN_DEVICE_OPTIONS,
       },
       allowPositionals: true,
     }),
   );
   const expectations = parseExpectations(values.expect);
-  const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io, values['safe-names'] === true);
+  const device = planDeviceOf(values);
+  const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io, values['safe-names'] === true, device);
   if (!ran) return 1;
   const report = runReport(ran.scenario, ran.run);
   if (values.json) {
@@ -233,13 +240,15 @@ async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         respond: { type: 'string', multiple: true },
         'safe-names': { type: 'boolean' },
+        ...PLAN_DEVICE_OPTIONS,
       },
       allowPositionals: true,
     }),
   );
   const file = onlyFile(positionals);
   if (!values.out) throw new UsageError('--out <folder> is required');
-  const ran = await loadAndRun('collect-logs', file, values.respond, io, values['safe-names'] === true);
+  const device = planDeviceOf(values);
+  const ran = await loadAndRun('collect-logs', file, values.respond, io, values['safe-names'] === true, device);
   if (!ran) return 1;
   try {
     const { path, removedPartials } = await collectLogBundle({

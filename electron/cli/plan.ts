@@ -10,20 +10,11 @@ import type { PlanRun } from '../core/planner/parallel';
 import { runPlan } from '../core/planner/parallel';
 import { durationHistogram, timedOutCount } from '../core/planner/histogram';
 import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../shared/planner';
-import { loadValidScenario, onePositional, parseCommandLine } from './analysisArgs';
+import { loadValidScenario, onePositional, parseCommandLine, wholeNumberOption } from './analysisArgs';
 import type { CliIo } from './commands';
 import { UsageError } from './commands';
 
 const MAX_THREADS = 64;
-
-/** A whole number in [min, max] from a switch, or a usage error naming the switch. */
-function wholeNumberOption(name: string, value: string, min: number, max: number): number {
-  const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
-  }
-  return n;
-}
 
 /** Runs `esp-sim plan`; resolves to the exit code. */
 export async function planCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * `esp-sim timeline <file> [--respond <action>]... --format csv|json` (docs/cli.md): the record of
+ * `esp-sim timeline <file> [--respond <action>]... [--plan-device <i> [--plan-seed <n>]] --format csv|json` (docs/cli.md): the record of
  * the run — the same run as `esp-sim run` with the same responses (runHeadless) — as a JSON array of
  * events or as CSV (electron/core/analysis/timelineCsv.ts).
  * Exit 0; 1 for an invalid or unreadable scenario; 2 for a command line it cannot understand
@@ -7,7 +7,15 @@
  */
 import { parseArgs } from 'node:util';
 import { timelineCsv } from '../core/analysis/timelineCsv';
-import { loadValidScenario, onePositional, parseCommandLine, responsesOf } from './analysisArgs';
+import {
+  PLAN_DEVICE_OPTIONS,
+  asPlanDevice,
+  loadValidScenario,
+  onePositional,
+  parseCommandLine,
+  planDeviceOf,
+  responsesOf,
+} from './analysisArgs';
 import type { CliIo } from './commands';
 import { UsageError } from './commands';
 import { runHeadless } from './respond';
@@ -19,7 +27,7 @@ export async function timelineCommand(args: string[], io: CliIo): Promise<number
   const { positionals, values } = parseCommandLine(() =>
     parseArgs({
       args,
-      options: { format: { type: 'string' }, respond: { type: 'string', multiple: true } },
+      options: { format: { type: 'string' }, respond: { type: 'string', multiple: true }, ...PLAN_DEVICE_OPTIONS },
       allowPositionals: true,
     }),
   );
@@ -30,9 +38,10 @@ export async function timelineCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError(`--format takes ${FORMATS.join(' or ')}, not "${format}"`);
   }
   const responses = responsesOf(values.respond);
-  const scenario = await loadValidScenario(file, io);
-  if (!scenario) return 1;
-  const result = runHeadless(scenario, responses);
+  const device = planDeviceOf(values);
+  const loaded = await loadValidScenario(file, io);
+  if (!loaded) return 1;
+  const result = runHeadless(asPlanDevice(loaded, device), responses);
   if (!result.ok) throw new UsageError(result.error);
   io.out(format === 'csv' ? timelineCsv(result.run.timeline) : JSON.stringify(result.run.timeline, null, 2) + '\n');
   return 0;
