@@ -2,19 +2,12 @@
  * The Windows 11 diagnostics page (§2) in the browser preview: tabs, accordions, Close back to the ESP as it was,
  * Export logs to a folder and the file-exists error of a second export, Ctrl+Shift+D, accessibility.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledScenario, expect, test } from './preview';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** user-driven-app-fails.json: Windows 11, log collection on, so the error screen offers View diagnostics. */
 test.use({ previewArgs: ['--scenario', bundledScenario('user-driven-app-fails.json'), '--speed', '300'] });

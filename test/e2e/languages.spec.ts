@@ -3,12 +3,10 @@
  * `device.locale` or by the operator (`setLanguage`), in the real browser preview, with axe on each. German and
  * French are the project's translations; English stays Windows' wording (the other specs check it).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, scenarioPath, test } from './preview';
 import type { Preview } from './preview';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The part of a snapshot these tests read. */
 interface Snap {
@@ -55,11 +53,6 @@ async function seekAppsDone(page: Page, preview: Preview, done: number): Promise
     if (apps.statusParts.kind === 'progress' && apps.statusParts.done === done) return;
   }
   throw new Error(`Device setup never showed ${done} apps installed`);
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test.describe('a German device (device.locale de-DE)', () => {

@@ -3,14 +3,13 @@
  * hold a jumped-to moment; the library keeps unsaved edits across a reload, sets an unreadable file aside, and
  * imports Intune exports dropped on it through the same importer as `esp-sim import`.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, root, test } from './preview';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const realWorld = resolve(root, '..', 'shared', 'fixtures', 'real-world');
 const hasRealWorld = existsSync(realWorld);
 if (!hasRealWorld) {
@@ -28,14 +27,6 @@ function freshLibrary(): string {
 test.afterAll(() => {
   for (const folder of libraries) rmSync(folder, { recursive: true, force: true });
 });
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${what}`,
-  ).toEqual([]);
-}
 
 function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Console pages' }).getByRole('button', { name, exact: true });

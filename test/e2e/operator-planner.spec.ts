@@ -4,15 +4,13 @@
  * built `esp-sim plan --threads 1 --json`, which runs exactly `planInProcess`), the histogram marks the timeout, and
  * the page passes axe before and after the run.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, root, scenarioPath, test } from './preview';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const library = mkdtempSync(join(tmpdir(), 'esp-e2e-planner-'));
 test.afterAll(() => rmSync(library, { recursive: true, force: true }));
 
@@ -49,14 +47,6 @@ function planInProcess(devices: number, seed: number): Report {
 function clock(minutes: number): string {
   const s = Math.round(minutes * 60);
   return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${what}`,
-  ).toEqual([]);
 }
 
 test.describe('timeout planner', () => {

@@ -3,13 +3,12 @@
  * cause diagnosed from the run's log bundle, an evidence line opening the file viewer at that line, the time bar's
  * segments (their accessible text) adding up to the run's duration, the timeline's export, and axe on the page.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledScenario, expect, test } from './preview';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const library = mkdtempSync(join(tmpdir(), 'esp-e2e-runview-'));
 test.afterAll(() => rmSync(library, { recursive: true, force: true }));
 
@@ -81,7 +80,6 @@ test.describe('run view', () => {
     await expect(page.getByTestId('rv-compare').locator('li[data-first-difference="true"]').first()).toBeVisible();
 
     // axe on the whole page: the phases, the charts, the evidence with the file open, the two runs.
-    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });

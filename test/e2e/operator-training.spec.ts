@@ -4,25 +4,15 @@
  * own bundle with the evidence lines, the right steps and the coaching notes. The page passes axe; the result is
  * kept in a JSON file for the trainee beside the library folder.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './preview';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const home = mkdtempSync(join(tmpdir(), 'esp-e2e-training-'));
 test.afterAll(() => rmSync(home, { recursive: true, force: true }));
 test.use({ previewArgs: ['--library', join(home, 'scenarios'), '--speed', '600'] });
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${what}`,
-  ).toEqual([]);
-}
 
 test('plays one training round: pick, answer, grade and debrief', async ({ page, context, preview }) => {
   test.setTimeout(90_000);

@@ -3,12 +3,10 @@
  * jumps the real browser preview to a moment of the run (the operator's Jump to), pauses there, and
  * checks what the screen says and offers, in both looks, with axe.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { bundledScenario, expect, test } from './preview';
 import type { Preview } from './preview';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function command(page: Page, preview: Preview, body: object): Promise<void> {
   const response = await page.request.post(new URL('/api/command', preview.url).toString(), {
@@ -31,11 +29,6 @@ async function showMoment(page: Page, preview: Preview, label: RegExp, look: 'wi
   await command(page, preview, { type: 'setLook', look });
   await page.goto(preview.url);
   await expect(page.locator('main')).toHaveAttribute('data-look', look);
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const looks = ['windows10', 'windows11'] as const;
