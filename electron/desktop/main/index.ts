@@ -83,7 +83,8 @@ async function createWindow(): Promise<void> {
   });
   kiosk.attach(espSession);
 
-  registerRendererProtocol(join(import.meta.dirname, '../renderer'));
+  // The page carries the session's snapshot, so the first frame does not wait for the preload's IPC round trip.
+  registerRendererProtocol(join(import.meta.dirname, '../renderer'), () => espSession.snapshot());
   electronSession.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
     logger.warn(`denied permission request: ${permission}`);
     callback(false);

@@ -7,6 +7,8 @@ import { net, protocol } from 'electron';
 import { normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { insertIntoHead, snapshotDataBlock } from '../../../shared/pageSnapshot';
+import type { Snapshot } from '../../../shared/snapshot';
 
 export const RENDERER_PROTOCOL = 'esp-sim';
 
@@ -20,17 +22,26 @@ export function registerPrivilegedScheme(): void {
   ]);
 }
 
-/** Serves the built renderer over `esp-sim://` (checklist item 18): see `serveRenderer`. */
-export function registerRendererProtocol(rendererDir: string): void {
-  protocol.handle(RENDERER_PROTOCOL, (request) => serveRenderer(rendererDir, request));
+/**
+ * Serves the built renderer over `esp-sim://` (checklist item 18): see `serveRenderer`. `pageSnapshot`, when given,
+ * is the session's snapshot now, put in the page so its first frame needs no IPC round trip.
+ */
+export function registerRendererProtocol(rendererDir: string, pageSnapshot?: () => Snapshot): void {
+  protocol.handle(RENDERER_PROTOCOL, (request) => serveRenderer(rendererDir, request, pageSnapshot));
 }
 
 /**
  * One `esp-sim://` request: a file of the built renderer, never a path that escapes its folder. Every
  * answer, refusals included, carries the page's Content-Security-Policy as a header too (checklist
- * item 7), the same string as the page's meta tag (shared/csp.ts).
+ * item 7), the same string as the page's meta tag (shared/csp.ts). The page itself (index.html, for the
+ * device window and the console's `#/operator`) gets `pageSnapshot()` as a JSON data block (shared/pageSnapshot.ts),
+ * which the CSP allows because it is never executed.
  */
-export async function serveRenderer(rendererDir: string, request: Request): Promise<Response> {
+export async function serveRenderer(
+  rendererDir: string,
+  request: Request,
+  pageSnapshot?: () => Snapshot,
+): Promise<Response> {
   let file: string;
   try {
     const { pathname } = new URL(request.url);
@@ -42,7 +53,18 @@ export async function serveRenderer(rendererDir: string, request: Request): Prom
   }
   if (!file.startsWith(rendererDir + sep)) return withSecurityHeaders(new Response('Forbidden', { status: 403 }));
   try {
-    return withSecurityHeaders(await net.fetch(pathToFileURL(file).toString()));
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (pageSnapshot && file === normalize(`${rendererDir}${sep}index.html`) && response.ok) {
+      const page = insertIntoHead(await response.text(), snapshotDataBlock(pageSnapshot()));
+      // The state of the session now: a reload after a crash must not get an older page from a cache.
+      return withSecurityHeaders(
+        new Response(page, {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        }),
+      );
+    }
+    return withSecurityHeaders(response);
   } catch {
     // net.fetch rejects for a file that is not there (net::ERR_FILE_NOT_FOUND).
     return withSecurityHeaders(new Response('Not found', { status: 404 }));

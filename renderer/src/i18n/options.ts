@@ -22,5 +22,4 @@ export const I18N_OPTIONS = {
   initAsync: false,
   // React escapes what it renders.
   interpolation: { escapeValue: false },
-  react: { useSuspense: false },
 } satisfies InitOptions;

@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef } from 'react';
 import type { JSX } from 'react';
-import { Trans } from 'react-i18next';
 import { ACTION_PLACEMENT } from '../../../shared/esp';
 import type { ErrorAction } from '../../../shared/esp';
 import type { Snapshot } from '../../../shared/snapshot';
@@ -15,7 +14,7 @@ import { isLogAction, runLogAction } from '../components/logActions';
 import type { LogAction } from '../components/logActions';
 import { OobeChrome } from '../components/OobeChrome';
 import { ResetConfirmDialog } from '../components/ResetConfirmDialog';
-import { useT } from '../i18n';
+import { TextWithComponents, useT } from '../i18n';
 import { errorMessageWords } from '../i18n/words';
 import { useUiStore } from '../store/uiStore';
 import '../styles/esp.css';
@@ -100,7 +99,7 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
       )}
       {logLinks.map((action) => (
         <p className="esp-diagnostics-line" key={action}>
-          <Trans t={t} i18nKey="esp.forMoreDetails" components={{ link: linkButton(action) }} />
+          <TextWithComponents text={t('esp.forMoreDetails')} components={{ link: linkButton(action) }} />
         </p>
       ))}
     </div>

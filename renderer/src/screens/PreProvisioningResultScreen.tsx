@@ -12,14 +12,13 @@
  * of our own (Windows' result instructions were not decodable).
  */
 import type { JSX } from 'react';
-import { Trans } from 'react-i18next';
 import type { Look, ProvisioningAction, ScreenView } from '../../../shared/snapshot';
 import { ActionButton } from '../components/ActionButton';
 import { useUserAction } from '../components/useUserAction';
 import { isLogAction, runLogAction } from '../components/logActions';
 import { OobeFrame } from '../components/OobeFrame';
 import { DeviceQr, ProvisioningDetails } from '../components/ProvisioningDetails';
-import { useT } from '../i18n';
+import { TextWithComponents, useT } from '../i18n';
 import type { Translate } from '../i18n';
 import { errorMessageWords } from '../i18n/words';
 
@@ -106,7 +105,7 @@ export function PreProvisioningResultScreen({ look, view }: { look: Look; view: 
           {inlineLinks &&
             links.map((action) => (
               <p className="pp-diagnostics-line" key={action}>
-                <Trans t={t} i18nKey="esp.forMoreDetails" components={{ link: linkButton(action) }} />
+                <TextWithComponents text={t('esp.forMoreDetails')} components={{ link: linkButton(action) }} />
               </p>
             ))}
           {!success && <DeviceQr deviceId={view.details.deviceId} />}

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import type { Snapshot } from '../../../shared/snapshot';
 
 const handlers = new Map<string, (request: Request) => Promise<Response>>();
 vi.mock('electron', () => ({
@@ -82,5 +83,46 @@ describe('every esp-sim:// response carries the same policy as a header', () => 
   it('the page served and its header state the same policy', async () => {
     const response = await get('esp-sim://app/');
     expect(metaPolicy(await response.text())).toBe(response.headers.get('content-security-policy'));
+  });
+});
+
+describe('the desktop page carries the session snapshot, as the preview does', () => {
+  let rendererDir: string;
+  let revision = 0;
+  const name = 'Kiosk </script><script>alert(1)</script> \u2028';
+  beforeAll(() => {
+    rendererDir = mkdtempSync(join(tmpdir(), 'esp-protocol-snapshot-'));
+    mkdirSync(join(rendererDir, 'assets'));
+    writeFileSync(join(rendererDir, 'index.html'), readFileSync(join(root, 'renderer', 'index.html')));
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'export {};\n');
+    // Only what the page's block needs: a revision that moves and text that must stay text.
+    registerRendererProtocol(rendererDir, () => ({ revision: ++revision, scenario: { name } }) as unknown as Snapshot);
+  });
+  afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
+
+  const get = (url: string): Promise<Response> => handlers.get(RENDERER_PROTOCOL)!(new Request(url));
+  const block = /<script type="application\/json" id="esp-sim-snapshot">([^<]*)<\/script>/g;
+
+  it.each(['esp-sim://app/', 'esp-sim://app/#/operator', 'esp-sim://app/index.html'])(
+    '%s: one data block with the snapshot of the moment, the policy unchanged, never cached',
+    async (url) => {
+      const before = revision;
+      const response = await get(url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const html = await response.text();
+      expect(metaPolicy(html)).toBe(CONTENT_SECURITY_POLICY);
+      const blocks = [...html.matchAll(block)].map((m) => m[1]!);
+      expect(blocks).toHaveLength(1);
+      expect(html).not.toContain('alert(1)</script>');
+      expect(JSON.parse(blocks[0]!)).toEqual({ revision: before + 1, scenario: { name } });
+    },
+  );
+
+  it('scripts and other files are served as they are, without a snapshot', async () => {
+    const before = revision;
+    expect(await (await get('esp-sim://app/assets/app.js')).text()).toBe('export {};\n');
+    expect(revision).toBe(before);
   });
 });

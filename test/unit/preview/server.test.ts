@@ -14,7 +14,8 @@ import { loadScenarioFile } from '../../../electron/core/scenario/load';
 import type { Scenario } from '../../../electron/core/scenario/model';
 import { Session } from '../../../electron/core/session/session';
 import type { PreviewServer } from '../../../electron/preview/server';
-import { startPreviewServer } from '../../../electron/preview/server';
+import { preloadLinks, startPreviewServer } from '../../../electron/preview/server';
+import type { Snapshot } from '../../../shared/snapshot';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const PAGE =
@@ -207,7 +208,11 @@ describe('only the page this preview served can send commands', () => {
     expect(page.status).toBe(200);
     const token = await tokenOf(url);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(page.body).toBe(PAGE.replace('</head>', `<meta name="esp-sim-token" content="${token}" />\n</head>`));
+    // The page's snapshot (a JSON data block) is checked on its own ("the page carries the snapshot", below).
+    const block = /<script type="application\/json" id="esp-sim-snapshot">[^<]*<\/script>\n/;
+    expect(page.body.replace(block, '')).toBe(
+      PAGE.replace('</head>', `<meta name="esp-sim-token" content="${token}" />\n</head>`),
+    );
     expect(page.headers['content-security-policy']).toMatch(/(^|; )script-src 'self'(;|$)/);
     expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(page.headers['cache-control']).toBe('no-store');
@@ -291,5 +296,72 @@ describe('Export logs from the browser preview', () => {
     }
     expect(session.snapshot().logExport).toMatchObject({ state: 'succeeded', path: join(dir, 'MDMDiagReport.zip') });
     expect(existsSync(join(dir, 'MDMDiagReport.zip'))).toBe(true);
+  });
+});
+
+describe('the page carries the snapshot, so its first frame waits for no request', () => {
+  const BLOCK = /<script type="application\/json" id="esp-sim-snapshot">([^<]*)<\/script>/g;
+  /** Scenario text that would end the data block, open a comment, or be read as a `String.replace` pattern. */
+  const HOSTILE = "Kiosk </script><script>alert(1)</script> <!-- $' $& $` \u2028\u2029 </SCRIPT >";
+
+  async function startWithName(name: string): Promise<Running> {
+    const session = new Session({ scenario: { ...scenario, name }, logCollector: createLogCollector(null) });
+    const server = await startPreviewServer({ session, rendererDir, host: '127.0.0.1', port: 0, logger: silentLogger });
+    const started = { server, session, url: new URL(server.url) };
+    running.push(started);
+    return started;
+  }
+
+  function blocksOf(html: string): string[] {
+    return [...html.matchAll(BLOCK)].map((m) => m[1]!);
+  }
+
+  it('/ and /operator hold one JSON data block with the session snapshot of the moment, under the same strict CSP', async () => {
+    const { url, session } = await start();
+    session.handle({ type: 'setLanguage', language: 'de' });
+    const before = session.snapshot().revision;
+    for (const path of ['/', '/operator', '/index.html']) {
+      const page = await send(url, 'GET', path);
+      const blocks = blocksOf(page.body);
+      expect(blocks, path).toHaveLength(1);
+      const snapshot = JSON.parse(blocks[0]!) as Snapshot;
+      expect(snapshot.revision, path).toBeGreaterThan(before);
+      expect(snapshot.language, path).toBe('de');
+      expect(snapshot.scenario.name, path).toBe(scenario.name);
+      expect(page.headers['content-security-policy']).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|sha256-|nonce-/);
+    }
+  });
+
+  it('the page is served with a Link header that preloads its entry script (the CSP meta tag holds the scanner back)', async () => {
+    const { url } = await start();
+    expect((await send(url, 'GET', '/')).headers.link).toBe('<./assets/app.js>; rel=modulepreload');
+    expect(
+      preloadLinks(
+        '<head><meta http-equiv="Content-Security-Policy" content="x" /><script type="module" crossorigin src="./assets/index-A1.js"></script>' +
+          '<link rel="stylesheet" crossorigin href="./assets/index-B2.css"></head>',
+      ),
+    ).toBe('<./assets/index-A1.js>; rel=modulepreload, <./assets/index-B2.css>; rel=preload; as=style; crossorigin');
+    expect(preloadLinks('<link rel="stylesheet" href="/a.css">')).toBe('</a.css>; rel=preload; as=style');
+    expect(preloadLinks('<p>no scripts</p>')).toBeNull();
+  });
+
+  it('a scenario name with </script><script>alert(1)</script> stays text inside the block, and reads back as written', async () => {
+    const { url } = await startWithName(HOSTILE);
+    const page = await send(url, 'GET', '/');
+    expect(page.status).toBe(200);
+    // Nothing of the name reaches the HTML parser as markup: the page has its own script, the block, and no other.
+    expect(page.body).not.toContain('alert(1)</script>');
+    expect(page.body).not.toContain('<!--');
+    expect(page.body.match(/<script\b/gi)).toHaveLength(2);
+    expect(page.body.match(/<\/script/gi)).toHaveLength(2);
+    const [block] = blocksOf(page.body);
+    expect(block).not.toMatch(/[<>\u2028\u2029]/);
+    expect(block).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(1)');
+    expect(block).toContain('\\u2028\\u2029');
+    const snapshot = JSON.parse(block!) as Snapshot;
+    expect(snapshot.scenario.name).toBe(HOSTILE);
+    // `$'`, `$&` and `` $` `` went in as text: the page around the block is the file, the token and the block only.
+    expect(page.body.replace(BLOCK, '').replace(/<meta name="esp-sim-token" content="[^"]+" \/>\n\n/, '')).toBe(PAGE);
   });
 });
