@@ -35,9 +35,8 @@ export interface Step {
   readonly view: EngineView;
 }
 
-export interface Run {
-  /** Screen states in time order; the first is at t = 0. */
-  readonly steps: readonly Step[];
+/** A run's record without its screen states (`recordOf`): what the timeout planner reads of thousands of runs. */
+export interface RunRecord {
   /** The record: every decision with its reason, in time order (docs/timeline.md). */
   readonly timeline: readonly TimelineEvent[];
   /** When the last thing happened (simulated seconds). */
@@ -50,4 +49,9 @@ export interface Run {
   readonly deferredAppIds: readonly string[];
   /** The items' tracked app ids per phase, in install order. */
   readonly tracked: Partial<Record<PhaseId, readonly string[]>>;
+}
+
+export interface Run extends RunRecord {
+  /** Screen states in time order; the first is at t = 0. */
+  readonly steps: readonly Step[];
 }

@@ -29,6 +29,8 @@ export interface Sim {
   readonly appsById: ReadonlyMap<string, App>;
   /** The screen state changed since the last step was taken. */
   dirty: boolean;
+  /** Steps are taken (false: the record alone, `recordOf`). */
+  readonly views: boolean;
   /** What each row last read, and the views last built from it (see `rowRead`, `phaseView`, `deferredView`). */
   readonly rows: Map<ItemProgress, RowRead>;
   readonly phaseViews: Map<PhaseId, PhaseViewCache>;
@@ -61,7 +63,7 @@ interface PhaseViewCache {
   view: PhaseView;
 }
 
-export function createSim(scenario: Scenario): Sim {
+export function createSim(scenario: Scenario, views = true): Sim {
   return {
     scenario,
     state: initialState(scenario),
@@ -71,6 +73,7 @@ export function createSim(scenario: Scenario): Sim {
     steps: [],
     appsById: new Map(scenario.tenant.apps.map((a) => [a.id, a])),
     dirty: true,
+    views,
     rows: new Map(),
     phaseViews: new Map(),
     deferredSeen: [],
@@ -378,6 +381,7 @@ export function flush(sim: Sim): void {
     record(sim, { t: sim.state.now, type: 'actionsOffered', screen: sim.state.screen.kind, actions: offered });
   }
   sim.dirty = false;
+  if (!sim.views) return;
   const next = view(sim, offered);
   const last = sim.steps[sim.steps.length - 1];
   if (last && last.t === sim.state.now) (last as { view: EngineView }).view = next;

@@ -10,16 +10,31 @@
  */
 import type { Scenario } from '../scenario/model';
 import { dispatch } from './dispatch';
-import type { EngineView, Run, TimedAction } from './run';
+import type { EngineView, Run, RunRecord, TimedAction } from './run';
+import type { Sim } from './sim';
 import { createSim, flush } from './sim';
 import { start } from './start';
 import { applyUserAction } from './userActions';
 
-export type { EngineView, Run, Step, TimedAction } from './run';
+export type { EngineView, Run, RunRecord, Step, TimedAction } from './run';
 export { resultOf } from './appInstall';
 
 export function simulate(scenario: Scenario, actions: readonly TimedAction[] = []): Run {
-  const sim = createSim(scenario);
+  const { sim, record } = drive(scenario, actions, true);
+  return { steps: sim.steps, ...record };
+}
+
+/**
+ * The record of `simulate(scenario)` alone: the same timeline, end and outcome fields, without building a screen
+ * state for every step. For projections that read only the record of many runs (`esp-sim plan`: building the steps
+ * is a sixth of a run, bench/planner).
+ */
+export function recordOf(scenario: Scenario): RunRecord {
+  return drive(scenario, [], false).record;
+}
+
+function drive(scenario: Scenario, actions: readonly TimedAction[], views: boolean): { sim: Sim; record: RunRecord } {
+  const sim = createSim(scenario, views);
   const { state, queue } = sim;
   start(sim);
   flush(sim);
@@ -42,14 +57,16 @@ export function simulate(scenario: Scenario, actions: readonly TimedAction[] = [
     flush(sim);
   }
   return {
-    steps: sim.steps,
-    timeline: sim.timeline,
-    endT: state.now,
-    waitingForUser: state.errorScreen !== null,
-    espEndedAt: state.espEndedAt,
-    espShown: { ...state.espShown },
-    deferredAppIds: [...state.deferred.keys()],
-    tracked: state.tracked,
+    sim,
+    record: {
+      timeline: sim.timeline,
+      endT: state.now,
+      waitingForUser: state.errorScreen !== null,
+      espEndedAt: state.espEndedAt,
+      espShown: { ...state.espShown },
+      deferredAppIds: [...state.deferred.keys()],
+      tracked: state.tracked,
+    },
   };
 }
 

@@ -5,8 +5,8 @@
  * (parallel.ts, worker.ts) run `measureDevices` on slices of the devices and this file sums them up, so a plan is
  * the same figures whichever way, and however many threads, its devices ran.
  */
-import type { Run } from '../engine/simulate';
-import { simulate, viewAt } from '../engine/simulate';
+import type { RunRecord } from '../engine/simulate';
+import { recordOf, simulate } from '../engine/simulate';
 import { HYBRID_EXTRA_MINUTES } from '../engine/timer';
 import { DEFAULT_INSTALL_TIMEOUT_MINUTES } from '../scenario/defaultProfile';
 import type { Scenario } from '../scenario/model';
@@ -32,15 +32,17 @@ export function deviceSlots(scenario: Scenario): number {
 }
 
 /** How long the ESP of a run lasted: to its end, or to the error screen it waits on (as `run --json`). */
-function durationOf(run: Run): number {
+function durationOf(run: RunRecord): number {
   return run.waitingForUser ? run.endT : (run.espEndedAt ?? run.endT);
 }
 
 /** Writes one device's run into `out` at `offset` (`deviceSlots` numbers, see there); `appIndex`: id → tenant index. */
-function measureRun(run: Run, appIndex: ReadonlyMap<string, number>, out: Float64Array, offset: number): void {
+function measureRun(run: RunRecord, appIndex: ReadonlyMap<string, number>, out: Float64Array, offset: number): void {
   const duration = durationOf(run);
   out[offset] = duration;
-  out[offset + 1] = viewAt(run, duration).outcome === 'timedOut' ? 1 : 0;
+  // The screen's outcome at that second is the last one the record gave by then (a plan has no user actions, the
+  // only thing that clears an outcome).
+  let outcome: string | null = null;
   out.fill(NaN, offset + 2, offset + 2 + appIndex.size);
   // Per phase: the ids the phase waits on (a string key per event cost more than the lookup, bench/planner).
   const tracked = new Map<string, Set<string>>();
@@ -55,6 +57,9 @@ function measureRun(run: Run, appIndex: ReadonlyMap<string, number>, out: Float6
   for (const e of run.timeline) {
     if (e.t > duration) break;
     switch (e.type) {
+      case 'outcome':
+        outcome = e.outcome;
+        break;
       case 'appTracking':
         if (e.tracked) {
           const ids = tracked.get(e.phase);
@@ -80,6 +85,7 @@ function measureRun(run: Run, appIndex: ReadonlyMap<string, number>, out: Float6
         break;
     }
   }
+  out[offset + 1] = outcome === 'timedOut' ? 1 : 0;
   // A hung or unfinished attempt runs to the end of the ESP.
   for (const [appId, started] of open) add(appId, started, duration);
 }
@@ -93,7 +99,7 @@ export function measureDevices(scenario: Scenario, seed: number, start: number, 
   const out = new Float64Array(Math.max(0, end - start) * slots);
   const appIndex = new Map(scenario.tenant.apps.map((a, i) => [a.id, i]));
   for (let i = start; i < end; i++) {
-    measureRun(simulate(deviceScenario(scenario, seed, i)), appIndex, out, (i - start) * slots);
+    measureRun(recordOf(deviceScenario(scenario, seed, i)), appIndex, out, (i - start) * slots);
   }
   return out;
 }
