@@ -9,6 +9,15 @@ export const MAX_PLAN_DEVICES = 1_000_000;
 /** A plan's seed is an unsigned 32-bit integer, as device seeds are (electron/core/planner/variation.ts). */
 export const MAX_PLAN_SEED = 0xffffffff;
 
+/**
+ * The plan seed a scenario's own `seed` stands for when none is given: its low 32 bits. A scenario may hold any whole
+ * number, but every random source takes the seed as an unsigned 32-bit integer (engine/rng.ts, planner/variation.ts),
+ * so this is the same plan, and a seed the planner's own limits accept (0 to MAX_PLAN_SEED).
+ */
+export function planSeedOf(scenarioSeed: number): number {
+  return scenarioSeed >>> 0;
+}
+
 /** A log-normal spread: a device's value is `median × e^(sigma × z)`, z standard normal (scenario-format §8.5). */
 export interface LogNormalSpread {
   median: number;

@@ -5,7 +5,7 @@
  */
 import type { UserAction } from '../../shared/actions';
 import { USER_ACTIONS, isUserAction } from '../../shared/actions';
-import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../shared/planner';
+import { MAX_PLAN_DEVICES, MAX_PLAN_SEED, planSeedOf } from '../../shared/planner';
 import { deviceScenario } from '../core/planner/variation';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
@@ -69,7 +69,7 @@ export function planDeviceOf(values: { 'plan-device'?: string; 'plan-seed'?: str
 
 /** The scenario device `device` of a plan runs (variation.ts), or the scenario itself when there is none. */
 export function asPlanDevice(scenario: Scenario, device: PlanDevice | null): Scenario {
-  return device === null ? scenario : deviceScenario(scenario, device.seed ?? scenario.seed, device.index);
+  return device === null ? scenario : deviceScenario(scenario, device.seed ?? planSeedOf(scenario.seed), device.index);
 }
 
 /** `--respond` values, checked like `run` checks them. */

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { PlanRun } from '../core/planner/parallel';
 import { runPlan } from '../core/planner/parallel';
 import { durationHistogram, timedOutCount } from '../core/planner/histogram';
-import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../shared/planner';
+import { MAX_PLAN_DEVICES, MAX_PLAN_SEED, planSeedOf } from '../../shared/planner';
 import { loadValidScenario, onePositional, parseCommandLine, wholeNumberOption } from './analysisArgs';
 import type { CliIo } from './commands';
 import { UsageError } from './commands';
@@ -38,10 +38,9 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     values.threads === undefined ? undefined : wholeNumberOption('threads', values.threads, 1, MAX_THREADS);
   const scenario = await loadValidScenario(file, io);
   if (!scenario) return 1;
-  const plan = await runPlan(scenario, { devices, seed: seed ?? scenario.seed, threads });
-  io.out(
-    values.json ? JSON.stringify(plan.report, null, 2) + '\n' : planText(scenario.name, seed ?? scenario.seed, plan),
-  );
+  const planSeed = seed ?? planSeedOf(scenario.seed);
+  const plan = await runPlan(scenario, { devices, seed: planSeed, threads });
+  io.out(values.json ? JSON.stringify(plan.report, null, 2) + '\n' : planText(scenario.name, planSeed, plan));
   return 0;
 }
 
@@ -57,7 +56,8 @@ export function planText(name: string, seed: number, plan: PlanRun): string {
   const { report, durationsSeconds } = plan;
   const d = report.durationMinutes;
   const threads = plan.threads === 1 ? 'one thread' : `${plan.threads} threads`;
-  let out = `${name}: ${report.devices} simulated devices (seed ${seed}, ${threads})\n`;
+  const devices = `${report.devices} simulated ${report.devices === 1 ? 'device' : 'devices'}`;
+  let out = `${name}: ${devices} (seed ${seed}, ${threads})\n`;
   out += `ESP duration: p50 ${minutes(d.p50)}, p90 ${minutes(d.p90)}, p99 ${minutes(d.p99)}\n`;
   const timedOut = timedOutCount(report);
   out += `timeout: ${report.timeoutMinutes} min; ${(report.timedOutShare * 100).toFixed(1)} % of devices time out (${timedOut} of ${report.devices})\n`;

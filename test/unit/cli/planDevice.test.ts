@@ -90,3 +90,25 @@ describe('esp-sim run --plan-device', () => {
     }
   });
 });
+
+describe('a scenario seed outside the planner range', () => {
+  it('plans with its low 32 bits, says so, and the per-device runs follow it', async () => {
+    for (const [written, used] of [
+      [-5, 4294967291],
+      [4294967296, 0],
+    ] as const) {
+      const path = join(scratch, `seed-${written}.json`);
+      writeFileSync(path, JSON.stringify({ ...halfTimeoutDocument(), seed: written }));
+      const text = await cli('plan', path, '--devices', '1', '--threads', '1');
+      expect(text.code).toBe(0);
+      expect(text.out.split('\n')[0]).toBe(`Half the devices time out: 1 simulated device (seed ${used}, one thread)`);
+      const implicit = await cli('plan', path, '--devices', '20', '--threads', '1', '--json');
+      const explicit = await cli('plan', path, '--devices', '20', '--seed', String(used), '--threads', '1', '--json');
+      expect(implicit.out).toBe(explicit.out);
+      const device = await cli('timeline', path, '--plan-device', '3', '--format', 'json');
+      const named = await cli('timeline', path, '--plan-device', '3', '--plan-seed', String(used), '--format', 'json');
+      expect(device.code).toBe(0);
+      expect(device.out).toBe(named.out);
+    }
+  });
+});

@@ -6,7 +6,7 @@
 import { Fragment, useState } from 'react';
 import type { FormEvent, JSX } from 'react';
 import type { LogNormalSpread, TimeoutPlan } from '../../../../shared/planner';
-import { MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../../../shared/planner';
+import { MAX_PLAN_DEVICES, MAX_PLAN_SEED, planSeedOf } from '../../../../shared/planner';
 import type { Snapshot } from '../../../../shared/snapshot';
 import { formatElapsed } from '../../format';
 import { NumberField, Section } from '../components/Fields';
@@ -172,7 +172,7 @@ export function PlannerPage({ snapshot }: { snapshot: Snapshot }): JSX.Element {
   const running = usePlannerStore((s) => s.running);
   const error = usePlannerStore((s) => s.error);
   const [devices, setDevices] = useState(1000);
-  const [seed, setSeed] = useState(snapshot.scenario.seed);
+  const [seed, setSeed] = useState(planSeedOf(snapshot.scenario.seed));
   const devicesProblem = wholeNumberProblem(devices, 1, MAX_PLAN_DEVICES);
   const seedProblem = wholeNumberProblem(seed, 0, MAX_PLAN_SEED);
   const submit = (event: FormEvent) => {
