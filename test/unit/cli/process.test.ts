@@ -4,33 +4,26 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliInto, buildDirFor, removeBuild } from '../helpers/builtCli';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const defaultScenario = join(root, 'resources', 'scenarios', 'default.json');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
-/** Under node_modules/.cache (ignored by lint and git), so the build still finds the package above it. */
-const buildDir = join(root, 'node_modules', '.cache', `esp-sim-cli-test-${process.pid}`);
+const buildDir = buildDirFor('cli-test');
 const cli = join(buildDir, 'cli.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'esp-cli-process-'));
 
 beforeAll(() => {
-  mkdirSync(buildDir, { recursive: true });
-  const vite = join(root, 'node_modules', '.bin', 'vite');
-  const built = spawnSync(
-    vite,
-    ['build', '-c', 'vite.node.config.ts', '--outDir', buildDir, '--emptyOutDir', '--logLevel', 'error'],
-    { cwd: root, encoding: 'utf8', timeout: 120_000 },
-  );
-  if (built.status !== 0 || !existsSync(cli)) throw new Error(`could not build the CLI:\n${built.stderr}`);
-}, 130_000);
+  buildCliInto(buildDir);
+}, 190_000);
 afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
+  removeBuild(buildDir);
   rmSync(scratch, { recursive: true, force: true });
 });
 

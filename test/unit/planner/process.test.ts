@@ -4,31 +4,24 @@
  * TypeScript sources under Vitest, so the worker path is tested where it runs, in the built command.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliInto, buildDirFor, removeBuild } from '../helpers/builtCli';
 import { runCli } from '../../../electron/cli/commands';
-import { defaultScenarioFile, halfTimeoutDocument, root } from './fixtures';
+import { defaultScenarioFile, halfTimeoutDocument } from './fixtures';
 
-/** Under node_modules/.cache (ignored by lint and git), so the build still finds the package above it. */
-const buildDir = join(root, 'node_modules', '.cache', `esp-sim-plan-test-${process.pid}`);
+const buildDir = buildDirFor('plan-test');
 const cli = join(buildDir, 'cli.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'esp-plan-process-'));
 
 beforeAll(() => {
-  mkdirSync(buildDir, { recursive: true });
-  const vite = join(root, 'node_modules', '.bin', 'vite');
-  const built = spawnSync(
-    vite,
-    ['build', '-c', 'vite.node.config.ts', '--outDir', buildDir, '--emptyOutDir', '--logLevel', 'error'],
-    { cwd: root, encoding: 'utf8', timeout: 180_000 },
-  );
-  if (built.status !== 0 || !existsSync(cli)) throw new Error(`could not build the CLI:\n${built.stderr}`);
+  buildCliInto(buildDir);
   if (!existsSync(join(buildDir, 'planner-worker.mjs'))) throw new Error('the build has no planner-worker.mjs');
 }, 190_000);
 afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
+  removeBuild(buildDir);
   rmSync(scratch, { recursive: true, force: true });
 });
 
