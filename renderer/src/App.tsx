@@ -9,7 +9,9 @@ import { getApi } from './bridge';
 import { KioskLayer } from './kiosk/KioskLayer';
 import { useRoute } from './route';
 import { DeviceScreen } from './screens/DeviceScreen';
+import { needsOtherScreens, useOtherScreens } from './screens/lazyScreens';
 import { selectSnapshot, useSnapshotStore } from './store/snapshotStore';
+import { useUiStore } from './store/uiStore';
 import { UI_TEXT } from './strings';
 
 /** The console loads on its own route only, so the device screen's bundle stays as small as it was. */
@@ -33,8 +35,12 @@ export function App(): JSX.Element {
     if (waitingToStart) void getApi().start();
   }, [waitingToStart, runId]);
 
-  // Readiness marker for end-to-end tests: set once the first snapshot is on screen.
-  const ready = snapshot !== null;
+  // Readiness marker for end-to-end tests and the gallery: set once the first snapshot is on screen, including a
+  // device screen that comes from the chunk loaded after the ESP's first frame.
+  const collectLogsOpen = useUiStore((s) => s.collectLogsOpen);
+  const otherScreensIn = useOtherScreens() !== null;
+  const ready =
+    snapshot !== null && (route !== 'device' || otherScreensIn || !needsOtherScreens(snapshot, collectLogsOpen));
   useEffect(() => {
     document.getElementById('root')?.setAttribute('data-app-state', ready ? 'ready' : 'loading');
   }, [ready]);

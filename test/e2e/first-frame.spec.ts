@@ -2,10 +2,12 @@
  * The device screen's first frame comes from the page the preview serves (its snapshot in a JSON data block), not
  * from a request: the ESP is drawn while the event stream and the snapshot request are both held unanswered, the
  * page never shows "loading" first, and once the stream is let through it carries every change as before (here the
- * operator's language switch, which the screens follow without react-i18next).
+ * operator's language switch, which the screens follow without react-i18next). The page's script holds the ESP
+ * only: the other screens come in a chunk fetched after the ESP's first frame, and a page opened on one of them is
+ * ready once it is drawn.
  */
 import type { Route } from '@playwright/test';
-import { expect, test } from './preview';
+import { bundledScenario, expect, test } from './preview';
 
 test.describe('the first frame needs no request to the host', () => {
   test.use({ previewArgs: ['--speed', '1'] });
@@ -60,5 +62,46 @@ test.describe('the first frame needs no request to the host', () => {
     await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ESP Simulator operator console');
     await expect(page.getByText('Connecting to the simulator')).toHaveCount(0);
+  });
+});
+
+test.describe('the other screens come after the first frame', () => {
+  test.use({ previewArgs: ['--speed', '1'] });
+
+  test('the ESP draws before the other screens are fetched, and they are in soon after', async ({ page, preview }) => {
+    await page.goto(preview.url);
+    await expect(page.locator('main[data-screen="esp"]')).toBeVisible();
+    const timing = await page.waitForFunction(() => {
+      const mark = performance.getEntriesByName('esp-first-frame')[0];
+      const chunk = performance
+        .getEntriesByType('resource')
+        .find((entry) => /\/assets\/otherScreens-[^/]+\.js$/.test(entry.name));
+      return mark && chunk ? { mark: mark.startTime, fetched: chunk.startTime } : null;
+    });
+    const { mark, fetched } = await timing.jsonValue();
+    expect(fetched).toBeGreaterThan(mark);
+  });
+});
+
+test.describe('a page opened on another screen than the ESP', () => {
+  test.use({ previewArgs: ['--scenario', bundledScenario('pre-provisioning-success.json'), '--speed', '1'] });
+
+  test('draws that screen, and is ready only once it is drawn', async ({ page, preview }) => {
+    // What the root holds at the moment it says ready.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const root = document.getElementById('root');
+        if (root?.getAttribute('data-app-state') !== 'ready') return;
+        (window as unknown as { __atReady: string | null }).__atReady =
+          root.querySelector('main')?.getAttribute('data-screen') ?? null;
+        observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app-state'] });
+    });
+    await page.goto(preview.url);
+    await expect(page.locator('main[data-screen="preProvisioningOptions"]')).toBeVisible();
+    await expect(page.getByText('Windows Autopilot provisioning')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __atReady?: string | null }).__atReady)).toBe(
+      'preProvisioningOptions',
+    );
   });
 });

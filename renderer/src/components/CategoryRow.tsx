@@ -54,6 +54,8 @@ function ProgressDots({ phase, title }: { phase: PhaseView; title: string }): JS
 export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
   const expanded = useUiStore((s) => s.expanded[phase.id]);
   const detailsToggled = useUiStore((s) => s.detailsToggled);
+  // Collapsed lists are filled in after the first frame (uiStore.firstFrameShown); shown ones at once.
+  const drawItems = useUiStore((s) => s.firstFrameShown) || expanded;
   const t = useT();
   const title = phaseTitleWords(t, phase.id);
   const running = phase.status === 'inProgress' || phase.status === 'identifying';
@@ -86,11 +88,12 @@ export function CategoryRow({ phase, look }: CategoryRowProps): JSX.Element {
 
   const items = (
     <ul className="category-items" id={itemsId} hidden={!expanded}>
-      {phase.items.map((item) => (
-        <li key={item.id} data-testid={`item-${phase.id}-${item.id}`} data-status={item.status}>
-          {itemRowWords(t, item)}
-        </li>
-      ))}
+      {drawItems &&
+        phase.items.map((item) => (
+          <li key={item.id} data-testid={`item-${phase.id}-${item.id}`} data-status={item.status}>
+            {itemRowWords(t, item)}
+          </li>
+        ))}
     </ul>
   );
 

@@ -2,7 +2,7 @@
  * Fluent System Icons (MIT, `@fluentui/svg-icons`), the open twins of the Windows glyphs the screens show.
  *
  * Each icon is imported on its own as raw SVG text (so only these few reach the bundle), reduced to its path data
- * once, and drawn as inline SVG in `currentColor`. Every icon is decorative: the text beside it carries the meaning.
+ * on first use, and drawn as inline SVG in `currentColor`. Every icon is decorative: the text beside it carries the meaning.
  */
 import type { JSX } from 'react';
 import accessibility20 from '@fluentui/svg-icons/icons/accessibility_20_regular.svg?raw';
@@ -40,32 +40,48 @@ function parse(raw: string): IconData {
   return { viewBox, paths };
 }
 
-export const ICONS = {
-  accessibility: parse(accessibility20),
-  apps: parse(apps24),
-  arrowRight: parse(arrowRight20),
-  checkmark: parse(checkmark12),
-  chevronDown: parse(chevronDown16),
-  chevronUp: parse(chevronUp16),
-  clock: parse(clock12),
-  dismiss: parse(dismiss12),
-  folder: parse(folder24),
-  globe: parse(globe24),
-  mail: parse(mail24),
-  people20: parse(people20),
-  people48: parse(people48),
-  person: parse(person48),
-  phoneLaptop20: parse(phoneLaptop20),
-  phoneLaptop32: parse(phoneLaptop32),
-  power: parse(power20),
-  search: parse(search24),
-  settings20: parse(settings20),
-  settings48: parse(settings48),
-  warning: parse(warning16),
-  wifi: parse(wifi20),
+/** The raw SVG text of each icon, read into path data on first use (iconData). */
+const RAW = {
+  accessibility: accessibility20,
+  apps: apps24,
+  arrowRight: arrowRight20,
+  checkmark: checkmark12,
+  chevronDown: chevronDown16,
+  chevronUp: chevronUp16,
+  clock: clock12,
+  dismiss: dismiss12,
+  folder: folder24,
+  globe: globe24,
+  mail: mail24,
+  people20: people20,
+  people48: people48,
+  person: person48,
+  phoneLaptop20: phoneLaptop20,
+  phoneLaptop32: phoneLaptop32,
+  power: power20,
+  search: search24,
+  settings20: settings20,
+  settings48: settings48,
+  warning: warning16,
+  wifi: wifi20,
 } as const;
 
-export type IconName = keyof typeof ICONS;
+export type IconName = keyof typeof RAW;
+
+const parsed = new Map<IconName, IconData>();
+
+/**
+ * The viewBox and paths of `name`, parsed once on first use: parsing all of them as the page loaded was about a
+ * millisecond of the ESP's first frame (bench/renderer), for icons most screens never draw.
+ */
+export function iconData(name: IconName): IconData {
+  let icon = parsed.get(name);
+  if (!icon) {
+    icon = parse(RAW[name]);
+    parsed.set(name, icon);
+  }
+  return icon;
+}
 
 interface FluentIconProps {
   name: IconName;
@@ -74,7 +90,7 @@ interface FluentIconProps {
 
 /** One Fluent icon, decorative, in the text colour. */
 export function FluentIcon({ name, className }: FluentIconProps): JSX.Element {
-  const icon = ICONS[name];
+  const icon = iconData(name);
   return (
     <svg viewBox={icon.viewBox} aria-hidden="true" focusable="false" fill="currentColor" className={className}>
       {icon.paths.map((d) => (
@@ -92,7 +108,7 @@ export function IconMark({
   size,
   className,
 }: FluentIconProps & { x: number; y: number; size: number }): JSX.Element {
-  const icon = ICONS[name];
+  const icon = iconData(name);
   return (
     <svg x={x} y={y} width={size} height={size} viewBox={icon.viewBox} className={className}>
       {icon.paths.map((d) => (

@@ -7,51 +7,41 @@ import { useEffect, useRef } from 'react';
 import type { JSX } from 'react';
 import type { Snapshot } from '../../../shared/snapshot';
 import { assertNever } from '../components/assertNever';
-import { CollectLogsDialog } from '../components/CollectLogsDialog';
 import { openDiagnostics } from '../components/logActions';
-import { useLanguage } from '../i18n';
+import { useLanguage, warmUpTranslations } from '../i18n';
 import { useUiStore } from '../store/uiStore';
-import { DesktopScreen } from './DesktopScreen';
-import { DiagnosticsPage } from './DiagnosticsPage';
 import { EspScreen } from './EspScreen';
-import { FirstSignInScreen } from './FirstSignInScreen';
-import { KioskScreen } from './KioskScreen';
-import { PreProvisioningConfigurationScreen } from './PreProvisioningConfigurationScreen';
-import { PreProvisioningOptionsScreen } from './PreProvisioningOptionsScreen';
-import { PreProvisioningResultScreen } from './PreProvisioningResultScreen';
-import { QualityUpdatesScreen } from './QualityUpdatesScreen';
-import { ResettingScreen } from './ResettingScreen';
-import { RestartScreen } from './RestartScreen';
-import { ShutDownScreen } from './ShutDownScreen';
-import { SignInScreen } from './SignInScreen';
+import { loadOtherScreens, needsOtherScreens, useOtherScreens } from './lazyScreens';
+import type { OtherScreens } from './lazyScreens';
 
-function ScreenFor({ snapshot }: { snapshot: Snapshot }): JSX.Element {
+function ScreenFor({ snapshot, screens }: { snapshot: Snapshot; screens: OtherScreens | null }): JSX.Element {
   const { screen, look } = snapshot;
+  if (screen.kind === 'esp') return <EspScreen snapshot={snapshot} />;
+  // The other screens' chunk is on its way (lazyScreens.ts): the page's background, for a few milliseconds at most.
+  if (screens === null) return <div className="screen-pending" aria-busy="true" />;
   switch (screen.kind) {
-    case 'esp':
-      return <EspScreen snapshot={snapshot} />;
     case 'restarting':
-      return <RestartScreen look={look} />;
+      return <screens.RestartScreen look={look} />;
     case 'signIn':
-      return <SignInScreen look={look} prefilledUser={screen.prefilledUser} domain={screen.domain} />;
+      return <screens.SignInScreen look={look} prefilledUser={screen.prefilledUser} domain={screen.domain} />;
     case 'firstSignIn':
-      return <FirstSignInScreen look={look} />;
+      return <screens.FirstSignInScreen look={look} />;
     case 'desktop':
-      return <DesktopScreen snapshot={snapshot} />;
+      return <screens.DesktopScreen snapshot={snapshot} />;
     case 'resetting':
-      return <ResettingScreen look={look} />;
+      return <screens.ResettingScreen look={look} />;
     case 'qualityUpdates':
-      return <QualityUpdatesScreen look={look} view={screen} />;
+      return <screens.QualityUpdatesScreen look={look} view={screen} />;
     case 'preProvisioningOptions':
-      return <PreProvisioningOptionsScreen look={look} />;
+      return <screens.PreProvisioningOptionsScreen look={look} />;
     case 'preProvisioningConfiguration':
-      return <PreProvisioningConfigurationScreen look={look} details={screen.details} />;
+      return <screens.PreProvisioningConfigurationScreen look={look} details={screen.details} />;
     case 'preProvisioningResult':
-      return <PreProvisioningResultScreen look={look} view={screen} />;
+      return <screens.PreProvisioningResultScreen look={look} view={screen} />;
     case 'shutDown':
-      return <ShutDownScreen look={look} />;
+      return <screens.ShutDownScreen look={look} />;
     case 'kiosk':
-      return <KioskScreen look={look} appName={screen.appName} />;
+      return <screens.KioskScreen look={look} appName={screen.appName} />;
     default:
       return assertNever(screen, 'Unknown screen');
   }
@@ -80,6 +70,30 @@ export function DeviceScreen({ snapshot }: { snapshot: Snapshot }): JSX.Element 
   const diagnostics = snapshot.diagnostics;
   const diagnosticsOpen = diagnostics !== null;
   useDiagnosticsShortcut(diagnosticsOpen);
+  const screens = useOtherScreens();
+
+  // The other screens load while the page is idle after the first frame, or at once when this one needs them.
+  const needsOthers = needsOtherScreens(snapshot, collectLogsOpen);
+  useEffect(() => {
+    if (needsOthers) loadOtherScreens();
+  }, [needsOthers, snapshot.revision]);
+  useEffect(() => {
+    // Asked for from the first frame's animation callback, so the fetch and evaluation come after that frame; i18next
+    // starts then too, before the first count on screen needs it.
+    const afterFirstFrame = (): void => {
+      loadOtherScreens();
+      warmUpTranslations();
+    };
+    let idle = 0;
+    const frame = requestAnimationFrame(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(afterFirstFrame, { timeout: 2000 });
+      else afterFirstFrame();
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle) cancelIdleCallback(idle);
+    };
+  }, []);
 
   // Screen readers and hyphenation read the page in the screens' language.
   const language = useLanguage();
@@ -104,10 +118,10 @@ export function DeviceScreen({ snapshot }: { snapshot: Snapshot }): JSX.Element 
   return (
     <>
       <div className="device-layer" inert={collectLogsOpen} hidden={diagnosticsOpen}>
-        <ScreenFor snapshot={snapshot} />
+        <ScreenFor snapshot={snapshot} screens={screens} />
       </div>
-      {diagnostics !== null && <DiagnosticsPage view={diagnostics} look={snapshot.look} />}
-      {collectLogsOpen && !diagnosticsOpen && <CollectLogsDialog onClose={closeCollectLogs} />}
+      {screens && diagnostics !== null && <screens.DiagnosticsPage view={diagnostics} look={snapshot.look} />}
+      {screens && collectLogsOpen && !diagnosticsOpen && <screens.CollectLogsDialog onClose={closeCollectLogs} />}
     </>
   );
 }

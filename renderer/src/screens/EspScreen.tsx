@@ -40,7 +40,11 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
   useEffect(() => {
     if (firstFrameMarked) return;
     firstFrameMarked = true;
-    requestAnimationFrame(() => performance.mark('esp-first-frame'));
+    requestAnimationFrame(() => {
+      performance.mark('esp-first-frame');
+      // In a task of its own: a store change here would render before this frame's paint and hold it back.
+      setTimeout(() => useUiStore.getState().firstFrameDrawn(), 0);
+    });
   }, []);
 
   const onAction = (action: ErrorAction): void => {

@@ -14,6 +14,12 @@ interface UiState {
   lastExportFolder: string;
   /** The scenario problem the user dismissed; a different problem shows the banner again. */
   dismissedProblem: string | null;
+  /**
+   * Whether the ESP's first frame is on screen. Until then the collapsed categories' item lists stay empty: nobody
+   * sees them before Show details, and drawing them cost the first frame about a sixth of its elements and most of
+   * its interpolated texts (bench/renderer).
+   */
+  firstFrameShown: boolean;
   detailsToggled(phase: PhaseId): void;
   resetConfirmOpened(): void;
   resetConfirmClosed(): void;
@@ -21,6 +27,7 @@ interface UiState {
   collectLogsClosed(): void;
   exportFolderChosen(folder: string): void;
   problemDismissed(problem: string): void;
+  firstFrameDrawn(): void;
 }
 
 const allCollapsed: Record<PhaseId, boolean> = { devicePreparation: false, deviceSetup: false, accountSetup: false };
@@ -31,6 +38,7 @@ export const useUiStore = create<UiState>()((set) => ({
   collectLogsOpen: false,
   lastExportFolder: '',
   dismissedProblem: null,
+  firstFrameShown: false,
   detailsToggled: (phase) => set((s) => ({ expanded: { ...s.expanded, [phase]: !s.expanded[phase] } })),
   resetConfirmOpened: () => set({ resetConfirmOpen: true }),
   resetConfirmClosed: () => set({ resetConfirmOpen: false }),
@@ -38,4 +46,5 @@ export const useUiStore = create<UiState>()((set) => ({
   collectLogsClosed: () => set({ collectLogsOpen: false }),
   exportFolderChosen: (folder) => set({ lastExportFolder: folder }),
   problemDismissed: (problem) => set({ dismissedProblem: problem }),
+  firstFrameDrawn: () => set({ firstFrameShown: true }),
 }));
