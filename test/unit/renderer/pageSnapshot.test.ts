@@ -136,3 +136,38 @@ describe('startSnapshotSync with the page snapshot', () => {
     warn.mockRestore();
   });
 });
+
+describe('pushes are drawn at most once a frame', () => {
+  let frames: (() => void)[] = [];
+  let stop: (() => void) | undefined;
+  beforeEach(() => {
+    frames = [];
+    useSnapshotStore.setState({ snapshot: null });
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+  });
+  afterEach(() => {
+    stop?.();
+    vi.unstubAllGlobals();
+  });
+
+  it('a burst of pushes within one frame draws once, with the newest, whatever their order of arrival', () => {
+    const { api, push } = fakeApi(() => new Promise(() => undefined));
+    stop = startSnapshotSync(api, snap(10, 'page'));
+    const draws: (number | undefined)[] = [];
+    const unsubscribe = useSnapshotStore.subscribe((state) => draws.push(state.snapshot?.revision));
+    push(snap(11));
+    push(snap(13, 'newest'));
+    push(snap(12));
+    expect(useSnapshotStore.getState().snapshot).toEqual(snap(10, 'page'));
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(draws).toEqual([13]);
+    expect(useSnapshotStore.getState().snapshot).toEqual(snap(13, 'newest'));
+    // The next push asks for the next frame.
+    push(snap(14));
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(draws).toEqual([13, 14]);
+    unsubscribe();
+  });
+});
