@@ -159,8 +159,11 @@ export type LogExportView =
    * device screen shows, a Windows path on the USB drive the user picked (`D:\MDMDiagReport.zip`).
    */
   | { state: 'succeeded'; path: string; windowsPath: string }
-  /** code is the HRESULT Windows shows, e.g. 0x80070050 when the file exists. */
-  | { state: 'failed'; code: string; message: string };
+  /**
+   * code is the HRESULT Windows shows, e.g. 0x80070050 when the file exists. `message` names the real folder (the
+   * operator's side); `windowsMessage` is what the device screen shows under the code, naming the device's drive.
+   */
+  | { state: 'failed'; code: string; message: string; windowsMessage: string };
 
 export interface ErrorScreenView {
   /** As shown in English; the admin's custom message as written. */

@@ -122,6 +122,9 @@ test('Export logs writes MDMDiagReport.zip to the folder; a second export there 
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(main).toHaveAttribute('data-export', 'failed', { timeout: 30_000 });
     await expect(page.getByRole('alert')).toContainText('0x80070050');
+    // Said of the device's drive, as the success was; the host's folder is the operator's business.
+    await expect(page.getByRole('alert')).toContainText('A file named MDMDiagReport.zip already exists in D:\\.');
+    await expect(page.getByRole('alert')).not.toContainText(folder);
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Close' })).toBeVisible();
     await expectNoAxeViolations(page);

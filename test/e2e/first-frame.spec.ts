@@ -78,7 +78,7 @@ test.describe('the other screens come after the first frame', () => {
         .find((entry) => /\/assets\/otherScreens-[^/]+\.js$/.test(entry.name));
       return mark && chunk ? { mark: mark.startTime, fetched: chunk.startTime } : null;
     });
-    const { mark, fetched } = await timing.jsonValue();
+    const { mark, fetched } = (await timing.jsonValue())!;
     expect(fetched).toBeGreaterThan(mark);
   });
 });

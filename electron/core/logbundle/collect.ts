@@ -21,7 +21,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Run } from '../engine/simulate';
 import type { Scenario } from '../scenario/model';
 import type { LogCollector } from '../session/session';
-import { LogExportError } from '../session/session';
+import { DEVICE_EXPORT_DRIVE, LogExportError } from '../session/session';
 import type { BundleOptions, BundleSource } from './bundle';
 import { APP_LOG_NAME, bundleSources, logBundleFileName } from './bundle';
 import type { AppLogNote } from './readme';
@@ -171,6 +171,11 @@ function errnoOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
+/** One failure in both wordings: `say(place)` with the real folder quoted, and with the device's drive. */
+function failure(code: string, destination: string, say: (place: string) => string): LogExportError {
+  return new LogExportError(code, say(`"${destination}"`), say(DEVICE_EXPORT_DRIVE));
+}
+
 /** Turns a file-system error into what the export screen shows. */
 export function exportErrorFor(error: unknown, destination: string, fileName: string): LogExportError {
   if (error instanceof LogExportError) return error;
@@ -178,27 +183,35 @@ export function exportErrorFor(error: unknown, destination: string, fileName: st
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new LogExportError(
+      return failure(
         EXPORT_ERRORS.noDrive,
-        `No removable drive or folder was found to export the logs to: "${destination}" does not exist or was removed. Insert a USB drive or choose a folder, then try again.`,
+        destination,
+        (place) =>
+          `No removable drive or folder was found to export the logs to: ${place} does not exist or was removed. Insert a USB drive or choose a folder, then try again.`,
       );
     case 'EEXIST':
-      return new LogExportError(
+      return failure(
         EXPORT_ERRORS.fileExists,
-        `A file named ${fileName} already exists in "${destination}". Nothing was overwritten: move or rename that file, or choose another folder, then try again.`,
+        destination,
+        (place) =>
+          `A file named ${fileName} already exists in ${place}. Nothing was overwritten: move or rename that file, or choose another folder, then try again.`,
       );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new LogExportError(
+      return failure(
         EXPORT_ERRORS.accessDenied,
-        `Access is denied: "${destination}" is read-only or you do not have permission to write there. Choose another drive or folder, then try again.`,
+        destination,
+        (place) =>
+          `Access is denied: ${place} is read-only or you do not have permission to write there. Choose another drive or folder, then try again.`,
       );
     case 'ENOSPC':
     case 'EDQUOT':
-      return new LogExportError(
+      return failure(
         EXPORT_ERRORS.diskFull,
-        `There is not enough space on "${destination}" for the logs. Free some space or choose another drive, then try again.`,
+        destination,
+        (place) =>
+          `There is not enough space on ${place} for the logs. Free some space or choose another drive, then try again.`,
       );
     case 'ETIMEDOUT':
       return new LogExportError(
@@ -217,9 +230,11 @@ export function exportErrorFor(error: unknown, destination: string, fileName: st
 
 /** The destination names a file: Windows' "no drive or folder" code, saying what it found instead. */
 function notAFolderError(destination: string): LogExportError {
-  return new LogExportError(
+  return failure(
     EXPORT_ERRORS.noDrive,
-    `No folder was found to export the logs to: "${destination}" is a file, not a folder. Choose a folder or a removable drive, then try again.`,
+    destination,
+    (place) =>
+      `No folder was found to export the logs to: ${place} is a file, not a folder. Choose a folder or a removable drive, then try again.`,
   );
 }
 

@@ -36,11 +36,19 @@ export interface LogCollector {
   }): Promise<{ path: string }>;
 }
 
-/** A failed export as Windows reports it (§2.3): the HRESULT and a sentence. */
+/** The drive the device screen names for an export (§2.3, docs/fidelity.md): the first removable drive Windows offers. */
+export const DEVICE_EXPORT_DRIVE = 'D:\\';
+
+/**
+ * A failed export as Windows reports it (§2.3): the HRESULT and a sentence. `message` names the real folder (the
+ * CLI, the operator, the app's log); `deviceMessage` is the same sentence as the device screen says it, naming the
+ * device's drive (`D:\`) instead, or undefined where the sentence names no place.
+ */
 export class LogExportError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly deviceMessage?: string,
   ) {
     super(message);
   }
@@ -99,7 +107,7 @@ const PIN_LOCKOUT_MS = 30_000;
 /** The device shows the file on the removable drive Windows offers first (§2.3, docs/fidelity.md). */
 function windowsPathOf(path: string): string {
   const name = path.split(/[\\/]/).pop() || 'MDMDiagReport.zip';
-  return `D:\\${name}`;
+  return `${DEVICE_EXPORT_DRIVE}${name}`;
 }
 
 /** At most this long between clock updates to subscribers, in real milliseconds. */
@@ -625,7 +633,8 @@ export class Session {
         if (!isCurrent()) return;
         const code = error instanceof LogExportError ? error.code : '0x81039025';
         const message = error instanceof Error ? error.message : String(error);
-        this.logExport = { state: 'failed', code, message };
+        const windowsMessage = (error instanceof LogExportError ? error.deviceMessage : undefined) ?? message;
+        this.logExport = { state: 'failed', code, message, windowsMessage };
         this.logger.warn(`log export failed (${code}): ${message}`);
       })
       .finally(() => {

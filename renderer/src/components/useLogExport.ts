@@ -105,7 +105,7 @@ export function useLogExport(): LogExportFlow {
       if (!flow.taken || logExport === null || logExport.state === 'idle') display = { kind: 'progress', percent: 0 };
       else if (logExport.state === 'inProgress') display = { kind: 'progress', percent: logExport.percent };
       else if (logExport.state === 'succeeded') display = { kind: 'succeeded', path: logExport.windowsPath };
-      else display = { kind: 'failed', code: logExport.code, message: logExport.message };
+      else display = { kind: 'failed', code: logExport.code, message: logExport.windowsMessage };
       break;
   }
 

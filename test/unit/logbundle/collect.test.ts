@@ -232,6 +232,9 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
       `No folder was found to export the logs to: "${file}" is a file, not a folder. Choose a folder or a removable drive, then try again.`,
     );
     expect(error.message).not.toContain('does not exist');
+    expect(error.deviceMessage).toBe(
+      'No folder was found to export the logs to: D:\\ is a file, not a folder. Choose a folder or a removable drive, then try again.',
+    );
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
@@ -242,6 +245,11 @@ describe('when it cannot write, the user gets the Windows code, a clear message,
     expect(error.code).toBe('0x80070050');
     expect(error.message).toContain('A file named MDMDiagReport.zip already exists');
     expect(error.message).toContain('Nothing was overwritten');
+    expect(error.message).toContain(`in "${dir}"`);
+    // The device screen says it of the device's drive, never of the host's folder (issue 9, point 15).
+    expect(error.deviceMessage).toBe(
+      'A file named MDMDiagReport.zip already exists in D:\\. Nothing was overwritten: move or rename that file, or choose another folder, then try again.',
+    );
     expect(readdirSync(dir)).toEqual(['MDMDiagReport.zip']);
     expect(readFileSync(join(dir, 'MDMDiagReport.zip'), 'utf8')).toBe('an earlier export');
   });

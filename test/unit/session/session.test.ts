@@ -241,12 +241,33 @@ describe('exporting logs through the session', () => {
     const { collector, calls } = fakeCollector();
     const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), logCollector: collector });
     session.handle({ type: 'exportLogs', destination: '/media/usb' });
-    calls[0]!.fail(new LogExportError('0x80070050', 'MDMDiagReport.zip already exists'));
+    calls[0]!.fail(
+      new LogExportError(
+        '0x80070050',
+        'MDMDiagReport.zip already exists in "/media/usb"',
+        'MDMDiagReport.zip already exists in D:\\',
+      ),
+    );
     await new Promise((r) => setTimeout(r, 0));
+    // As with a success: the device screen names the device's drive, the operator's side the real folder.
     expect(session.snapshot().logExport).toEqual({
       state: 'failed',
       code: '0x80070050',
-      message: 'MDMDiagReport.zip already exists',
+      message: 'MDMDiagReport.zip already exists in "/media/usb"',
+      windowsMessage: 'MDMDiagReport.zip already exists in D:\\',
+    });
+  });
+
+  it('a failure that names no place reads the same on the device', async () => {
+    const { collector, calls } = fakeCollector();
+    const session = new Session({ scenario: failingScenario(), clock: new ManualClock(), logCollector: collector });
+    session.handle({ type: 'exportLogs', destination: '/media/usb' });
+    calls[0]!.fail(new Error('disk on fire'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.snapshot().logExport).toMatchObject({
+      state: 'failed',
+      message: 'disk on fire',
+      windowsMessage: 'disk on fire',
     });
   });
 
