@@ -43,6 +43,8 @@ export interface PlanReport {
   durationMinutes: { p50: number; p90: number; p99: number };
   /** Devices whose ESP timed out, over all devices, 0–1 to 4 decimals. */
   timedOutShare: number;
+  /** Devices whose ESP timed out, counted (the share is rounded; this is not). */
+  timedOutDevices: number;
   /** Apps some phase waited on, longest median first: seconds their attempts ran (download and installer). */
   byApp: { id: string; displayName: string; medianSeconds: number }[];
 }
@@ -94,8 +96,6 @@ export interface TimeoutPlan {
   threads: number;
   /** The same figures `esp-sim plan --json` prints for this scenario, device count and seed. */
   report: PlanReport;
-  /** How many devices timed out (`report.timedOutShare` as a count). */
-  timedOutDevices: number;
   timeout: PlanTimeout;
   histogram: PlanHistogram;
   distributions: PlanDistributions;

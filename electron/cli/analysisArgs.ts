@@ -7,17 +7,32 @@ import type { UserAction } from '../../shared/actions';
 import { USER_ACTIONS, isUserAction } from '../../shared/actions';
 import { MAX_PLAN_DEVICES, MAX_PLAN_SEED, planSeedOf } from '../../shared/planner';
 import { deviceScenario } from '../core/planner/variation';
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
 import { formatProblem } from '../core/scenario/validate';
 import type { CliIo } from './commands';
 import { UsageError } from './commands';
 
-/** Runs a node:util parseArgs call; its complaints become usage errors (exit 2). */
-export function parseCommandLine<T>(read: () => T): T {
+/**
+ * node:util `parseArgs(config)`, with its complaints as usage errors (exit 2), and an option that takes one value
+ * refused when it is given twice (`--seed 1 --seed 2`): parseArgs would keep the last without a word.
+ * Options declared `multiple` (`--respond`, `--expect`) may repeat.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    return read();
+    const parsed = parseArgs(config);
+    const { tokens = [] } = parseArgs({ ...(config as ParseArgsConfig), tokens: true });
+    const given = new Set<string>();
+    for (const token of tokens) {
+      if (token.kind !== 'option' || config.options?.[token.name]?.multiple) continue;
+      if (given.has(token.name)) throw new UsageError(`${token.rawName} is given more than once: give it once`);
+      given.add(token.name);
+    }
+    return parsed;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message);
   }
 }

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ACTION_LABELS, OUTCOME_TEXT, PHASE_TITLES, PHASES, TARGETED_BY_TEXT, formatDuration } from '../../shared/esp';
 import { phaseStatusText } from '../core/engine/rowText';
 import type { Run } from '../core/engine/simulate';
@@ -26,7 +25,7 @@ import { planCommand } from './plan';
 import { checkExpectations, parseExpectations } from './expect';
 import { LogExportError } from '../core/session/session';
 import type { PlanDevice } from './analysisArgs';
-import { PLAN_DEVICE_OPTIONS, asPlanDevice, planDeviceOf } from './analysisArgs';
+import { PLAN_DEVICE_OPTIONS, asPlanDevice, parseCommandLine, planDeviceOf } from './analysisArgs';
 
 export interface CliIo {
   out(text: string): void;
@@ -131,17 +130,8 @@ function packageVersion(): string {
 /** A command line the tool cannot understand: runCli prints the reason and the usage, exit 2. */
 export class UsageError extends Error {}
 
-/** parseArgs, with its complaints turned into usage errors (exit 2). */
-function parse<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parse(() => parseArgs({ args, options: {}, allowPositionals: true }));
+  const { positionals } = parseCommandLine({ args, options: {}, allowPositionals: true });
   const file = onlyFile(positionals);
   const loaded = await loadScenarioFile(file);
   if (loaded.kind === 'unreadable') {
@@ -188,19 +178,17 @@ async function loadAndRun(
 }
 
 async function runCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parse(() =>
-    parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean' },
-        respond: { type: 'string', multiple: true },
-        expect: { type: 'string', multiple: true },
-        'safe-names': { type: 'boolean' },
-        ...PLAN_DEVICE_OPTIONS,
-      },
-      allowPositionals: true,
-    }),
-  );
+  const { positionals, values } = parseCommandLine({
+    args,
+    options: {
+      json: { type: 'boolean' },
+      respond: { type: 'string', multiple: true },
+      expect: { type: 'string', multiple: true },
+      'safe-names': { type: 'boolean' },
+      ...PLAN_DEVICE_OPTIONS,
+    },
+    allowPositionals: true,
+  });
   const expectations = parseExpectations(values.expect);
   const device = planDeviceOf(values);
   const ran = await loadAndRun('run', onlyFile(positionals), values.respond, io, values['safe-names'] === true, device);
@@ -233,18 +221,16 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
 
 /** Runs like `run`, then writes the bundle the device would write (§3) into --out; never overwrites. */
 async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parse(() =>
-    parseArgs({
-      args,
-      options: {
-        out: { type: 'string' },
-        respond: { type: 'string', multiple: true },
-        'safe-names': { type: 'boolean' },
-        ...PLAN_DEVICE_OPTIONS,
-      },
-      allowPositionals: true,
-    }),
-  );
+  const { positionals, values } = parseCommandLine({
+    args,
+    options: {
+      out: { type: 'string' },
+      respond: { type: 'string', multiple: true },
+      'safe-names': { type: 'boolean' },
+      ...PLAN_DEVICE_OPTIONS,
+    },
+    allowPositionals: true,
+  });
   const file = onlyFile(positionals);
   if (!values.out) throw new UsageError('--out <folder> is required');
   const device = planDeviceOf(values);
@@ -275,9 +261,11 @@ async function collectLogsCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parse(() =>
-    parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true }),
-  );
+  const { positionals, values } = parseCommandLine({
+    args,
+    options: { out: { type: 'string' } },
+    allowPositionals: true,
+  });
   if (positionals.length === 0) throw new UsageError('name at least one Graph export file or folder');
   if (!values.out) throw new UsageError('--out <scenario.json> is required');
   const files = await readGraphExports(positionals).catch((error: unknown) => {

@@ -7,7 +7,6 @@
  * understand.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { OUTCOME_TEXT, PHASE_TITLES } from '../../shared/esp';
 import { BundleReadError, readBundleZip } from '../core/analysis/bundleReader';
 import type { DiagnosedOutcome, Diagnosis } from '../core/analysis/diagnose';
@@ -17,9 +16,11 @@ import type { CliIo } from './commands';
 
 /** Runs `esp-sim diagnose`; resolves to the exit code. */
 export async function diagnoseCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseCommandLine(() =>
-    parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true }),
-  );
+  const { positionals, values } = parseCommandLine({
+    args,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   const file = onePositional(positionals, 'log bundle (MDMDiagReport.zip or AutopilotWhiteGloveLogs.zip)');
   let bytes: Uint8Array;
   try {

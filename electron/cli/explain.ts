@@ -5,7 +5,6 @@
  * (electron/core/analysis/explain.ts), so the explanation and `esp-sim run` never disagree.
  * Exit 0; 1 for an invalid or unreadable scenario; 2 for a command line it cannot understand.
  */
-import { parseArgs } from 'node:util';
 import { ACTION_LABELS, PHASE_TITLES, TARGETED_BY_TEXT } from '../../shared/esp';
 import type { Explanation, ExplainedApp } from '../core/analysis/explain';
 import { explainRun, explanationJson } from '../core/analysis/explain';
@@ -15,9 +14,11 @@ import type { CliIo } from './commands';
 
 /** Runs `esp-sim explain`; resolves to the exit code. */
 export async function explainCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseCommandLine(() =>
-    parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true }),
-  );
+  const { positionals, values } = parseCommandLine({
+    args,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   const file = onePositional(positionals, 'scenario file');
   const scenario = await loadValidScenario(file, io);
   if (!scenario) return 1;

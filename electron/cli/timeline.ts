@@ -5,7 +5,6 @@
  * Exit 0; 1 for an invalid or unreadable scenario; 2 for a command line it cannot understand
  * (including a response the screen never offers, as for `run`).
  */
-import { parseArgs } from 'node:util';
 import { timelineCsv } from '../core/analysis/timelineCsv';
 import {
   PLAN_DEVICE_OPTIONS,
@@ -24,13 +23,11 @@ const FORMATS = ['csv', 'json'] as const;
 
 /** Runs `esp-sim timeline`; resolves to the exit code. */
 export async function timelineCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseCommandLine(() =>
-    parseArgs({
-      args,
-      options: { format: { type: 'string' }, respond: { type: 'string', multiple: true }, ...PLAN_DEVICE_OPTIONS },
-      allowPositionals: true,
-    }),
-  );
+  const { positionals, values } = parseCommandLine({
+    args,
+    options: { format: { type: 'string' }, respond: { type: 'string', multiple: true }, ...PLAN_DEVICE_OPTIONS },
+    allowPositionals: true,
+  });
   const file = onePositional(positionals, 'scenario file');
   const format = values.format;
   if (format === undefined) throw new UsageError('--format csv|json is required');

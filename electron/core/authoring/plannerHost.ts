@@ -7,7 +7,7 @@ import type { OperatorResult } from '../../../shared/contract';
 import type { LogNormalSpread, PlanDistributions, TimeoutPlan } from '../../../shared/planner';
 import { DEFAULT_VARIATION, MAX_PLAN_DEVICES, MAX_PLAN_SEED } from '../../../shared/planner';
 import type { Logger } from '../logging/logger';
-import { durationHistogram, timedOutCount } from '../planner/histogram';
+import { durationHistogram } from '../planner/histogram';
 import { runPlan } from '../planner/parallel';
 import { timeoutOf } from '../planner/plan';
 import type { Scenario } from '../scenario/model';
@@ -84,7 +84,6 @@ export class PlannerHost {
           seed,
           threads: plan.threads,
           report: plan.report,
-          timedOutDevices: timedOutCount(plan.report),
           timeout,
           histogram: durationHistogram(plan.durationsSeconds, plan.report.timeoutMinutes),
           distributions: distributionsOf(scenario),

@@ -33,8 +33,3 @@ export function durationHistogram(durationsSeconds: ArrayLike<number>, timeoutMi
   const at = bins.findIndex((b) => timeoutMinutes >= b.fromMinutes && timeoutMinutes < b.toMinutes);
   return { widthMinutes: width, bins, timeoutBin: at === -1 ? null : at };
 }
-
-/** How many devices timed out: the report's share as a count (what `esp-sim plan` prints as "n of N"). */
-export function timedOutCount(report: PlanReport): number {
-  return Math.round(report.timedOutShare * report.devices);
-}

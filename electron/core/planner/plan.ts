@@ -172,6 +172,7 @@ export function summarisePlan(scenario: Scenario, devices: number, figures: Floa
       timeoutMinutes: timeoutMinutesOf(scenario),
       durationMinutes: { p50: minutes(50), p90: minutes(90), p99: minutes(99) },
       timedOutShare: devices === 0 ? 0 : round(timedOut / devices, 4),
+      timedOutDevices: timedOut,
       byApp,
     },
     durationsSeconds: durations,

@@ -111,6 +111,34 @@ describe('esp-sim run --json', () => {
     );
   });
 
+  it('an option that takes one value, given twice, exits 2 instead of keeping the last without a word', async () => {
+    for (const argv of [
+      ['run', defaultScenario, '--plan-device', '1', '--plan-device', '2'],
+      ['run', defaultScenario, '--json', '--json'],
+      ['plan', defaultScenario, '--devices', '5', '--seed', '1', '--seed=2'],
+      ['collect-logs', defaultScenario, '--out', tmpdir(), '--out', tmpdir()],
+    ]) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.err).toMatch(
+        /^esp-sim [a-z-]+: --(plan-device|json|seed|out) is given more than once: give it once\n/,
+      );
+    }
+    // Options made to repeat still do: both answers are read (the second finds no error screen to answer).
+    const twice = await cli(
+      'run',
+      e2eScenario('teams-fails.json'),
+      '--json',
+      '--respond',
+      'tryAgain',
+      '--respond',
+      'continueAnyway',
+    );
+    expect(twice.err).not.toContain('more than once');
+    expect(twice.err).toContain('--respond continueAnyway: not offered');
+  });
+
   it('an action the screen does not offer exits 2 and names what the screen offers', async () => {
     const result = await cli('run', defaultScenario, '--respond', 'tryAgain');
     expect(result.code).toBe(2);

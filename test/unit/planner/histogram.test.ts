@@ -3,7 +3,7 @@
  * the console's Timeout planner page both draw.
  */
 import { describe, expect, it } from 'vitest';
-import { durationHistogram, timedOutCount } from '../../../electron/core/planner/histogram';
+import { durationHistogram } from '../../../electron/core/planner/histogram';
 
 const minutes = (...m: number[]) => m.map((x) => x * 60);
 
@@ -47,11 +47,5 @@ describe('the ESP-duration histogram', () => {
       { fromMinutes: 15, toMinutes: 16, devices: 3 },
     ]);
     expect(durationHistogram([], 60)).toEqual({ widthMinutes: 1, bins: [], timeoutBin: null });
-  });
-
-  it('counts the devices that timed out from the share, as esp-sim plan prints "n of N"', () => {
-    const report = { devices: 200, timeoutMinutes: 10, durationMinutes: { p50: 1, p90: 1, p99: 1 }, byApp: [] };
-    expect(timedOutCount({ ...report, timedOutShare: 0.455 })).toBe(91);
-    expect(timedOutCount({ ...report, timedOutShare: 0 })).toBe(0);
   });
 });

@@ -107,6 +107,8 @@ describe('esp-sim plan, in-process', () => {
     }
     expect(plan.report.timeoutMinutes).toBe(10);
     expect(plan.report.timedOutShare).toBe(Math.round((timedOut / devices) * 10_000) / 10_000);
+    // The count is exact, not the rounded share times the devices.
+    expect(plan.report.timedOutDevices).toBe(timedOut);
     expect(plan.report.timedOutShare).toBeGreaterThan(0.3);
     expect(plan.report.timedOutShare).toBeLessThan(0.7);
   });
@@ -132,7 +134,14 @@ describe('esp-sim plan, in-process', () => {
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
     const [ja, jc] = [JSON.parse(a.out), JSON.parse(c.out)];
-    expect(Object.keys(ja)).toEqual(['devices', 'timeoutMinutes', 'durationMinutes', 'timedOutShare', 'byApp']);
+    expect(Object.keys(ja)).toEqual([
+      'devices',
+      'timeoutMinutes',
+      'durationMinutes',
+      'timedOutShare',
+      'timedOutDevices',
+      'byApp',
+    ]);
     expect(Object.keys(ja.durationMinutes)).toEqual(['p50', 'p90', 'p99']);
     expect(jc).not.toEqual(ja);
     // Without --seed, the scenario's seed.
@@ -148,7 +157,9 @@ describe('esp-sim plan, in-process', () => {
       /^Contoso user-driven, everything succeeds: 50 simulated devices \(seed 1, one thread\)\n/,
     );
     expect(result.out).toMatch(/\nESP duration: p50 \d+\.\d min, p90 \d+\.\d min, p99 \d+\.\d min\n/);
-    expect(result.out).toMatch(/\ntimeout: 60 min; 0\.0 % of devices time out \(0 of 50\)\n/);
+    expect(result.out).toMatch(
+      /\ntimeout: 60 min, for each part of the ESP \(device, Account setup\); 0\.0 % of devices time out \(0 of 50\)\n/,
+    );
     const bars = result.out.split('\n').filter((l) => /^\s+\d+–\d+ min #* +\d+/.test(l));
     expect(bars.length).toBeGreaterThan(1);
     expect(bars.reduce((n, l) => n + Number(/(\d+)\s*$/.exec(l)![1]), 0)).toBe(50);

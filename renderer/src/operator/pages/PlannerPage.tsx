@@ -35,6 +35,7 @@ function Timeout({ plan }: { plan: TimeoutPlan }): JSX.Element {
       {timeout.hybridExtraMinutes > 0
         ? `(${timeout.profileMinutes} minutes from ${profile}, plus ${timeout.hybridExtraMinutes} minutes for hybrid join)`
         : `(${timeout.minutes} minutes, from ${profile})`}
+      , for each part of the ESP (device, Account setup)
     </>
   );
 }
@@ -72,9 +73,9 @@ function Figures({ plan }: { plan: TimeoutPlan }): JSX.Element {
           {minutesAsClock(d.p99)}
         </dd>
         <dt>Devices that time out</dt>
-        <dd data-testid="pl-timed-out" data-timed-out={plan.timedOutDevices}>
-          <span className="operator-time">{(report.timedOutShare * 100).toFixed(1)} %</span> ({plan.timedOutDevices} of{' '}
-          {report.devices})
+        <dd data-testid="pl-timed-out" data-timed-out={report.timedOutDevices}>
+          <span className="operator-time">{(report.timedOutShare * 100).toFixed(1)} %</span> ({report.timedOutDevices}{' '}
+          of {report.devices})
         </dd>
       </dl>
     </>
