@@ -99,7 +99,12 @@ export function responsesOf(values: string[] | undefined): UserAction[] {
 export async function loadValidScenario(file: string, io: CliIo): Promise<Scenario | null> {
   const loaded = await loadScenarioFile(file);
   if (loaded.kind === 'valid') return loaded.scenario;
+  // An unreadable file's message names it; a file that is not a valid scenario is named in a line of its own, so
+  // the problem lines below keep the form `<JSON path>: <reason>` (the scenario contract).
   if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
-  else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
+  else {
+    io.err(`${file} is not a valid scenario:\n`);
+    for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
+  }
   return null;
 }

@@ -25,7 +25,7 @@ import { planCommand } from './plan';
 import { checkExpectations, parseExpectations } from './expect';
 import { LogExportError } from '../core/session/session';
 import type { PlanDevice } from './analysisArgs';
-import { PLAN_DEVICE_OPTIONS, asPlanDevice, parseCommandLine, planDeviceOf } from './analysisArgs';
+import { PLAN_DEVICE_OPTIONS, asPlanDevice, loadValidScenario, parseCommandLine, planDeviceOf } from './analysisArgs';
 
 export interface CliIo {
   out(text: string): void;
@@ -162,15 +162,11 @@ async function loadAndRun(
     if (!isUserAction(r)) throw new UsageError(`--respond takes ${USER_ACTIONS.join(', ')}, not "${r}"`);
     responses.push(r);
   }
-  const loaded = await loadScenarioFile(file);
-  if (loaded.kind !== 'valid') {
-    if (loaded.kind === 'unreadable') io.err(`${loaded.message}\n`);
-    else for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
-    return null;
-  }
+  const loaded = await loadValidScenario(file, io);
+  if (!loaded) return null;
   // --safe-names: generated names from the seed instead of the real ones (README, "Screenshot-safe identities").
-  const written = asPlanDevice(loaded.scenario, device);
-  const scenario = safeNames ? anonymizeScenario(written, loaded.scenario.seed) : written;
+  const written = asPlanDevice(loaded, device);
+  const scenario = safeNames ? anonymizeScenario(written, loaded.seed) : written;
   const result = runHeadless(scenario, responses);
   // A response the screen does not offer is a command line the run cannot follow (exit 2).
   if (!result.ok) throw new UsageError(result.error);

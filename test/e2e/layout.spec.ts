@@ -127,8 +127,8 @@ test('the keyboard reaches every control of the error screen in reading order, w
     'Device preparation Show details',
     'Device setup Show details',
     'Account setup Show details',
-    'Continue anyway',
     'View diagnostics',
+    'Continue anyway',
     'Reset device',
     'Try again',
   ]);

@@ -249,7 +249,10 @@ function enrollmentCategory(facts: RunFacts): DiagnosticsEvent[] {
         5,
         resolved.t,
         resolved.t,
-        `${resolved.displayName}: ${resolved.reason}`,
+        // A targeted profile's reason names it already (`"Contoso ESP" (priority 1) is assigned to ...`).
+        resolved.reason.startsWith(`"${resolved.displayName}"`)
+          ? resolved.reason
+          : `${resolved.displayName}: ${resolved.reason}`,
       ),
     );
   }

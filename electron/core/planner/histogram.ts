@@ -2,7 +2,7 @@
  * The ESP-duration histogram of a plan: one set of bins for `esp-sim plan`'s text histogram (electron/cli/plan.ts)
  * and the console's Timeout planner page, so the two always show the same bars.
  */
-import type { PlanHistogram, PlanReport } from '../../../shared/planner';
+import type { PlanHistogram } from '../../../shared/planner';
 
 /** The bins' width: the narrowest of these that cuts the span into at most 20 bins (240 beyond). */
 function binWidthMinutes(spanMinutes: number): number {

@@ -28,9 +28,13 @@ function discFor(phase: PhaseView): 'success' | 'failure' | null {
   return null;
 }
 
-/** CXH `categoryStateHidesSubcategories`: the Inclusive Blue details button waits until the category has run. */
+/**
+ * CXH `categoryStateHidesSubcategories`: the Inclusive Blue details button waits until the category has run. Read
+ * from what the category says, not its status: a category that will not run (`notRun`: Account setup in
+ * self-deploying, or after an earlier failure) reads Waiting or Previous step failed too.
+ */
 function hidesDetails(phase: PhaseView): boolean {
-  return phase.status === 'notStarted' || phase.status === 'previousStepFailed';
+  return phase.statusKey === 'waiting' || phase.statusKey === 'previousStepFailed';
 }
 
 function ProgressDots({ phase, title }: { phase: PhaseView; title: string }): JSX.Element {

@@ -89,23 +89,18 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
     />
   );
 
-  // Lite puts the links under the list: "<text> View diagnostics." and the Continue anyway / Sign out links. The
-  // Continue anyway link comes first here so the Tab order stays that of Inclusive Blue (docs/fidelity.md).
+  // Lite puts the links under the list, as its page does: first "<text> View diagnostics.", then the Continue anyway
+  // and Sign out links, with no sentence before Continue anyway (docs/fidelity.md, Round 2 looks).
   const logLinks = links.filter(isLogAction);
   const otherLinks = links.filter((a) => !isLogAction(a));
   const liteLinks = lite && links.length > 0 && (
     <div className="esp-link-blob" data-testid="esp-link-blob">
-      {otherLinks.length > 0 && (
-        <div className="esp-link-row">
-          {continueNote}
-          {otherLinks.map(linkButton)}
-        </div>
-      )}
       {logLinks.map((action) => (
         <p className="esp-diagnostics-line" key={action}>
           <TextWithComponents text={t('esp.forMoreDetails')} components={{ link: linkButton(action) }} />
         </p>
       ))}
+      {otherLinks.length > 0 && <div className="esp-link-row">{otherLinks.map(linkButton)}</div>}
     </div>
   );
 
@@ -165,10 +160,12 @@ export function EspScreen({ snapshot, onCollectLogs = runLogAction }: EspScreenP
                 />
               ))}
               {showRunningContinue && (
+                // CXH's continueAnywayButton is the page's primary button (isPrimaryButton: true).
                 <ActionButton
                   action="continueAnywayWhileRunning"
                   label={t('error.action.continueAnyway')}
                   placement="button"
+                  primary
                   disabled={pending}
                   onClick={() => act('continueAnywayWhileRunning')}
                 />

@@ -69,7 +69,8 @@ describe('esp-sim explain --json', () => {
     expect(invalid.code).toBe(1);
     expect(invalid.out).toBe('');
     expect(invalid.err).toBe(
-      'deployment.mode: expected one of userDriven, selfDeploying, preProvisioning, entraJoinOobe\n',
+      `${join(root, 'test', 'e2e', 'scenarios', 'bad-mode.json')} is not a valid scenario:\n` +
+        'deployment.mode: expected one of userDriven, selfDeploying, preProvisioning, entraJoinOobe\n',
     );
     expect((await cli('explain')).code).toBe(2);
     expect((await cli('explain', 'a.json', 'b.json')).code).toBe(2);

@@ -130,6 +130,6 @@ describe('esp-sim timeline: exit codes', () => {
   it("1 for an invalid scenario, with the validator's messages", async () => {
     const result = await cli('timeline', join(root, 'test', 'e2e', 'scenarios', 'bad-mode.json'), '--format', 'csv');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^deployment\.mode: /);
+    expect(result.err).toMatch(/^\S+ is not a valid scenario:\ndeployment\.mode: /);
   });
 });

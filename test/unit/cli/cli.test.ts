@@ -100,7 +100,8 @@ describe('esp-sim run --json', () => {
     const result = await cli('run', e2eScenario('bad-mode.json'), '--json');
     expect(result.code).toBe(1);
     expect(result.out).toBe('');
-    expect(result.err).toMatch(/^deployment\.mode: /);
+    // The file, then each problem as `<JSON path>: <reason>`.
+    expect(result.err).toMatch(/^\S+bad-mode\.json is not a valid scenario:\ndeployment\.mode: /);
   });
 
   it('refuses an unknown --respond action with exit 2', async () => {

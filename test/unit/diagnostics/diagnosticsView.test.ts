@@ -43,7 +43,10 @@ describe('deployment info of a failed run', () => {
   it('Enrollment Status names the profile and the error message', () => {
     const status = view.deployment.find((c) => c.categoryName === 'Enrollment Status')!;
     expect(status.events[0]).toMatchObject({ eventName: 'Enrollment Status Page profile', status: 5 });
-    expect(status.events[0]!.details).toContain('Contoso ESP');
+    // Named once: the reason of a targeted profile starts with its name.
+    expect(status.events[0]!.details).toBe(
+      '"Contoso ESP" (priority 1) is assigned to group "Autopilot devices", which contains this device',
+    );
     const device = status.events.find((e) => e.eventName === 'Enrollment Status Page (device)')!;
     expect(device.status).toBe(1);
     expect(device.details).toBe(

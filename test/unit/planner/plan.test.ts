@@ -177,7 +177,7 @@ describe('esp-sim plan, in-process', () => {
     writeFileSync(bad, '{"schemaVersion": 1, "deployment": {"mode": "nope"}}');
     const invalid = await cli('plan', bad, '--devices', '5');
     expect(invalid.code).toBe(1);
-    expect(invalid.err).toMatch(/^deployment\.mode: /);
+    expect(invalid.err).toMatch(/^\S+ is not a valid scenario:\ndeployment\.mode: /);
   });
 });
 
