@@ -1,14 +1,14 @@
 /**
- * What `explain`, `timeline` and `diagnose` share: their command lines (a usage error exits 2, as
- * for every esp-sim command) and loading a scenario the way `run` does (an invalid or unreadable
- * scenario prints its problems, as `validate` words them, on standard error and exits 1).
+ * What every esp-sim command shares: its command line (a usage error exits 2, and so does an option given twice)
+ * and loading a scenario (an unreadable file, or one that is not valid, is named on standard error with its
+ * problems as `validate` words them, and the command exits 1).
  */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { UserAction } from '../../shared/actions';
 import { USER_ACTIONS, isUserAction } from '../../shared/actions';
 import { MAX_PLAN_DEVICES, MAX_PLAN_SEED, planSeedOf } from '../../shared/planner';
 import { deviceScenario } from '../core/planner/variation';
-import { parseArgs } from 'node:util';
-import type { ParseArgsConfig } from 'node:util';
 import { loadScenarioFile } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/model';
 import { formatProblem } from '../core/scenario/validate';
