@@ -10,23 +10,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, root, scenarioPath, test } from './preview';
+import type { PlanReport } from '../../shared/planner';
 
 const library = mkdtempSync(join(tmpdir(), 'esp-e2e-planner-'));
 test.afterAll(() => rmSync(library, { recursive: true, force: true }));
 
 const scenario = scenarioPath('planner-fleet.json');
 
-interface Report {
-  devices: number;
-  timeoutMinutes: number;
-  durationMinutes: { p50: number; p90: number; p99: number };
-  timedOutShare: number;
-  timedOutDevices: number;
-  byApp: { id: string; displayName: string; medianSeconds: number }[];
-}
-
 /** What `planInProcess(scenario, devices, seed)` reports: one thread runs the devices in a loop on the CLI's thread. */
-function planInProcess(devices: number, seed: number): Report {
+function planInProcess(devices: number, seed: number): PlanReport {
   const cli = spawnSync(
     process.execPath,
     [
@@ -41,7 +33,7 @@ function planInProcess(devices: number, seed: number): Report {
     { encoding: 'utf8' },
   );
   if (cli.status !== 0) throw new Error(`esp-sim plan failed: ${cli.stderr}`);
-  return JSON.parse(cli.stdout) as Report;
+  return JSON.parse(cli.stdout) as PlanReport;
 }
 
 /** Minutes as the console's clock shows them: h:mm:ss, to the nearest second. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/commands';
 import { halfTimeoutDocument } from '../planner/fixtures';
+import type { PlanReport } from '../../../shared/planner';
 
 const scratch = mkdtempSync(join(tmpdir(), 'esp-plan-device-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -32,10 +33,7 @@ describe('esp-sim run --plan-device', () => {
     const devices = 40;
     const plan = await cli('plan', file, '--devices', String(devices), '--seed', '11', '--threads', '1', '--json');
     expect(plan.code).toBe(0);
-    const report = JSON.parse(plan.out) as {
-      durationMinutes: { p50: number; p90: number; p99: number };
-      timedOutShare: number;
-    };
+    const report = JSON.parse(plan.out) as PlanReport;
     const minutes: number[] = [];
     let timedOut = 0;
     for (let i = 0; i < devices; i++) {
