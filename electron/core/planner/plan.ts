@@ -7,7 +7,7 @@
  */
 import type { RunRecord } from '../engine/simulate';
 import { recordOf, simulate } from '../engine/simulate';
-import { HYBRID_EXTRA_MINUTES } from '../engine/timer';
+import { joinExtraMinutes } from '../engine/timer';
 import { DEFAULT_INSTALL_TIMEOUT_MINUTES } from '../scenario/defaultProfile';
 import type { Scenario } from '../scenario/model';
 import { deviceScenario } from './variation';
@@ -124,7 +124,7 @@ export function timeoutOf(scenario: Scenario): PlanTimeout {
   const profile =
     resolved?.type === 'profileResolved' ? scenario.tenant.espProfiles.find((p) => p.id === resolved.profileId) : null;
   const profileMinutes = profile?.installProgressTimeoutInMinutes ?? DEFAULT_INSTALL_TIMEOUT_MINUTES;
-  const hybridExtraMinutes = scenario.deployment.join === 'hybrid' ? HYBRID_EXTRA_MINUTES : 0;
+  const hybridExtraMinutes = joinExtraMinutes(scenario.deployment.join);
   return {
     minutes: profileMinutes + hybridExtraMinutes,
     profileMinutes,
