@@ -4,8 +4,9 @@
  * and Explain. Requests arrive already checked (`parseOperatorRequest`); entries are named by id, never by path.
  *
  * Requests are handled one at a time, in order of arrival, so drafts and saves to one file never overtake each
- * other; only the Timeout planner's plans run beside them (plannerHost.ts), one at a time. An edit is kept as a draft first (valid or not), then validated; a valid one runs on the device screen
- * at once, at the same moment, so the operator sees the change.
+ * other; only the Timeout planner's plans run beside them (plannerHost.ts), one at a time. An edit is kept as a
+ * draft first (valid or not), then validated; a valid one runs on the device screen at once, at the same moment,
+ * so the operator sees the change.
  */
 import { join } from 'node:path';
 import type { OperatorRequest, OperatorResult } from '../../../shared/contract';

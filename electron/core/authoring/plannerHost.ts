@@ -45,11 +45,6 @@ export class PlannerHost {
 
   constructor(private readonly options: PlannerHostOptions) {}
 
-  /** A plan is running now. */
-  get busy(): boolean {
-    return this.running;
-  }
-
   /**
    * Plans `devices` devices (1 to MAX_PLAN_DEVICES) from `seed` (0 to MAX_PLAN_SEED) of the scenario `scenarioOf`
    * gives once this plan starts, on worker threads when a worker file exists (else on this thread). Refuses, in
